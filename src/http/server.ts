@@ -1,0 +1,55 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+export type Route = { method: string; path: string | RegExp; handler: RouteHandler };
+
+export type HttpServer = {
+  server: Server;
+  port: number;
+  addRoute(route: Route): void;
+  close(): Promise<void>;
+};
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+function matches(route: Route, method: string, path: string): boolean {
+  if (route.method !== method && !(route.method === 'GET' && method === 'HEAD')) return false;
+  return typeof route.path === 'string' ? route.path === path : route.path.test(path);
+}
+
+/** One HTTP server for every surface (Slack events, health, playground); routes added by each. */
+export async function startHttpServer(
+  port: number,
+  onError: (error: unknown) => void,
+  host?: string,
+): Promise<HttpServer> {
+  const routes: Route[] = [];
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const route = routes.find((r) => matches(r, req.method ?? 'GET', path));
+    if (!route) return sendJson(res, 404, { error: 'not found' });
+    Promise.resolve(route.handler(req, res)).catch((error: unknown) => {
+      onError(error);
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return {
+    server,
+    port: (server.address() as AddressInfo).port,
+    addRoute: (route) => routes.push(route),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,9 @@
+import type { Catalog } from './catalog.js';
+
+export const it: Catalog = {
+  'error.unexpected': 'Qualcosa è andato storto da parte nostra. Se succede ancora, cita l’id di errore {errorId}.',
+  'error.invalidInput': '{problems}',
+  'error.databaseUnavailable': 'Il database non è raggiungibile in questo momento: non è stato salvato nulla. Riprova tra un minuto.',
+  'platform.off': '{platform}: spento — imposta {variables} per attivarlo.',
+  'platform.on': '{platform}: attivo ({mode}).',
+};
