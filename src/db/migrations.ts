@@ -37,12 +37,12 @@ export async function readMigrationList(dir: string = migrationsDir()): Promise<
  * `prisma migrate deploy` does, so the two stay interchangeable.
  */
 export async function applyMigrations(url: string, dir: string = migrationsDir()): Promise<string[]> {
-  const engine = await openSchemaEngine(url);
+  const { engine, close } = await openSchemaEngine(url);
   try {
     const result = await engine.applyMigrations({ migrationsList: await readMigrationList(dir), filters: emptyFilter });
     return result.appliedMigrationNames;
   } finally {
-    engine.free();
+    await close();
   }
 }
 
@@ -58,7 +58,7 @@ export function snapshotPath(): string {
  * database only because the engine connects at construction.
  */
 export async function diffSchemas(url: string, fromSchema: string | null, toSchema: string): Promise<string> {
-  const engine = await openSchemaEngine(url);
+  const { engine, close } = await openSchemaEngine(url);
   try {
     const result = await engine.diff({
       from: fromSchema === null ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: 'from.prisma', content: fromSchema }] },
@@ -69,7 +69,7 @@ export async function diffSchemas(url: string, fromSchema: string | null, toSche
     });
     return result.stdout ?? '';
   } finally {
-    engine.free();
+    await close();
   }
 }
 

@@ -46,19 +46,50 @@ function loadSchemaEngineModule(): Promise<SchemaEngineModule> {
 
 export type SchemaEngineLog = (message: string) => void;
 
+type PgAdapter = Awaited<ReturnType<PrismaPg['connect']>>;
+
+export type OpenSchemaEngine = {
+  engine: SchemaEngine;
+  /** Frees the engine and closes the connections it opened (free() alone leaves them open). */
+  close(): Promise<void>;
+};
+
 /**
  * Opens the schema engine connected to `url`. It connects at construction, so the
- * database must be reachable. `datamodels` are [path, content] pairs of schema files.
+ * database must be reachable. `datamodels` are [path, content] pairs of schema files
+ * (default: the project's schema.prisma).
  */
 export async function openSchemaEngine(
   url: string,
   datamodels?: [string, string][],
   log: SchemaEngineLog = () => {},
-): Promise<SchemaEngine> {
+): Promise<OpenSchemaEngine> {
   const engineModule = await loadSchemaEngineModule();
   // The engine validates a datamodel at construction and panics on none.
   const schemaPath = join(prismaDir(), 'schema.prisma');
   datamodels ??= [[schemaPath, await readFile(schemaPath, 'utf8')]];
-  const adapterFactory = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: url, max: 1 }));
-  return engineModule.SchemaEngine.new({ datamodels }, (line: string) => log(line), adapterFactory);
+  const factory = new PrismaPg({ connectionString: url, max: 1 });
+  const opened: PgAdapter[] = [];
+  const tracked = {
+    provider: factory.provider as PrismaPg['provider'],
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const adapter = await factory.connect();
+      opened.push(adapter);
+      return adapter;
+    },
+    connectToShadowDb: async () => {
+      const adapter = await factory.connectToShadowDb();
+      opened.push(adapter);
+      return adapter;
+    },
+  };
+  const engine = await engineModule.SchemaEngine.new({ datamodels }, (line: string) => log(line), bindMigrationAwareSqlAdapterFactory(tracked));
+  return {
+    engine,
+    async close() {
+      engine.free();
+      await Promise.all(opened.map((adapter) => adapter.dispose()));
+    },
+  };
 }

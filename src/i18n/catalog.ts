@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { en, type MessageKey } from './en.js';
-import { es } from './es.js';
-import { it } from './it.js';
+import { en } from './en/index.js';
+import { es } from './es/index.js';
+import { it } from './it/index.js';
 
-export type { MessageKey };
+export type MessageKey = keyof typeof en;
 export type Catalog = Record<MessageKey, string>;
 export type MessageParams = Record<string, string | number>;
 
@@ -11,6 +11,7 @@ export const languageSchema = z.enum(['en', 'es', 'it']);
 export type Language = z.infer<typeof languageSchema>;
 export const languages = languageSchema.options;
 
+// Typed as Catalog: a key missing from es or it fails the build.
 const catalogs: Record<Language, Catalog> = { en, es, it };
 
 /** The one place user-facing text comes from: `{name}` placeholders filled from params. */

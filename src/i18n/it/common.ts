@@ -1,6 +1,6 @@
-import type { Catalog } from './catalog.js';
+import type { common as en } from '../en/common.js';
 
-export const it: Catalog = {
+export const common: Record<keyof typeof en, string> = {
   'error.unexpected': 'Qualcosa è andato storto da parte nostra. Se succede ancora, cita l’id di errore {errorId}.',
   'error.invalidInput': '{problems}',
   'error.databaseUnavailable': 'Il database non è raggiungibile in questo momento: non è stato salvato nulla. Riprova tra un minuto.',

@@ -1,0 +1,6 @@
+// Every message in this language, one file per area. Add an area here and in the other two.
+import { common } from './common.js';
+
+export const it = {
+  ...common,
+};
