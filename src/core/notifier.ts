@@ -1,8 +1,21 @@
 /**
- * Things that happened in the core that platforms may want to show (a post to approve,
- * an escalation to page). Adapters subscribe; the core never knows who listens.
+ * Things that happened in the core that platforms may want to show. Payloads carry ids
+ * only: a listener re-reads what it renders, so it always shows the current state.
+ * Adapters subscribe; the core never knows who listens.
  */
-export type DomainEvent = { type: string; brandId: number; [key: string]: unknown };
+export type DomainEvent =
+  | { type: 'post.planned'; brandId: number; postId: number }
+  | { type: 'post.decided'; brandId: number; postId: number; decision: 'approved' | 'changes_requested' | 'rejected'; final: boolean }
+  | { type: 'post.changed'; brandId: number; postId: number; change: 'edited' | 'expired' | 'nudged' }
+  | { type: 'interaction.logged'; brandId: number; interactionId: number }
+  | { type: 'escalation.raised'; brandId: number; escalationId: number }
+  | { type: 'escalation.updated'; brandId: number; escalationId: number; change: 'acknowledged' | 'note' | 'linked' | 'resolved' | 'paged' }
+  | { type: 'publishing.frozen'; brandId: number; escalationId: number }
+  | { type: 'publishing.unfrozen'; brandId: number; escalationId: number | null }
+  | { type: 'moderation.case'; brandId: number | null; guildId: string; caseId: number }
+  | { type: 'moderation.report'; brandId: number | null; guildId: string; reportId: number };
+
+export type DomainEventType = DomainEvent['type'];
 
 export type Notifier = {
   publish(event: DomainEvent): Promise<void>;
