@@ -14,10 +14,10 @@ export const configSchema = z.object({
     .describe('PostgreSQL connection string. Unset: embedded PostgreSQL (PGlite) under DATA_DIR.'),
   DATA_DIR: z.string().min(1).default('./data').describe('Where the embedded database keeps its files.'),
   PORT: z.coerce
-    .number({ error: 'must be a port number (1-65535)' })
+    .number({ error: 'must be a port number (1-65535, or 0 for any free port)' })
     .int('must be a whole number')
-    .min(1, 'must be a port number (1-65535)')
-    .max(65535, 'must be a port number (1-65535)')
+    .min(0, 'must be a port number (1-65535, or 0 for any free port)')
+    .max(65535, 'must be a port number (1-65535, or 0 for any free port)')
     .default(3000)
     .describe('HTTP port for /slack/events, /healthz and the playground.'),
   SLACK_BOT_TOKEN: optionalText.describe('Slack bot token (xoxb-...). With SLACK_SIGNING_SECRET turns Slack on.'),

@@ -1,0 +1,27 @@
+import type { posts as en } from '../en/posts.js';
+
+export const posts: Record<keyof typeof en, string> = {
+  'post.status.pending_approval': 'pendiente de aprobación',
+  'post.status.changes_requested': 'con cambios pedidos',
+  'post.status.approved': 'aprobada',
+  'post.status.rejected': 'rechazada',
+  'post.status.expired': 'caducada',
+  'post.status.published': 'publicada',
+  'post.notFound': 'No hay ninguna publicación #{number} en esta marca. `/plan week` muestra las publicaciones planificadas.',
+  'post.timeInPast': '{date} {time} ({timezone}) ya ha pasado: allí ahora son las {nowTime} del {nowDate}. Elige una fecha u hora posterior.',
+  'post.copyTooLong': 'El texto tiene {length} caracteres y {network} admite {limit}: recorta {over} caracteres.',
+  'post.bannedWords': 'El texto usa palabras que esta marca no permite: {words}. Reescríbelo sin ellas.',
+  'post.copyTooLongWithBannedWords': 'El texto tiene {length} caracteres y {network} admite {limit}: recorta {over} caracteres. Además usa palabras que esta marca no permite: {words}.',
+  'post.campaignNotFound': 'No hay ninguna campaña {campaign} en esta marca. Elige una de la lista o planifica la publicación sin campaña.',
+  'post.nothingToChange': 'La publicación #{number} ya dice exactamente eso: indica un texto nuevo, otra fecha u hora u otra red.',
+  'post.editNotAllowed': 'Solo quien escribió la publicación #{number} o un estratega puede editarla.',
+  'post.notEditable': 'La publicación #{number} está {status} y ya no se puede editar. Planifica una nueva.',
+  'post.ownPost': 'Escribiste tú la publicación #{number}, así que debe decidir otra persona: pídeselo a otro estratega.',
+  'post.rejectReasonRequired': 'Explica por qué rechazas la publicación #{number}: añade un motivo, p. ej. `/approve reject {number} tono fuera de marca`.',
+  'post.changesNoteRequired': 'Indica qué cambiar en la publicación #{number}: añade una nota, p. ej. `/approve changes {number} acorta la primera línea`.',
+  'post.alreadyDecided': '{by} ya decidió sobre la publicación #{number}: {outcome}.',
+  'post.alreadyApproved': 'Ya aprobaste esta versión de la publicación #{number} ({given} de {needed} aprobaciones): falta otro estratega.',
+  'post.notPending': 'La publicación #{number} está {status}: no queda nada por decidir.',
+  'post.versionChanged': 'La publicación #{number} se editó después de que la abrieras (ahora versión {version}). Lee el texto nuevo y decide de nuevo.',
+  'publishing.frozen': 'Las publicaciones de {brand} están congeladas por una crisis sev1 (desde {since}): las aprobaciones esperan hasta que un estratega levante el bloqueo con `/escalate unfreeze`. Aún puedes rechazar o pedir cambios.',
+};

@@ -1,0 +1,27 @@
+import type { posts as en } from '../en/posts.js';
+
+export const posts: Record<keyof typeof en, string> = {
+  'post.status.pending_approval': 'in attesa di approvazione',
+  'post.status.changes_requested': 'con modifiche richieste',
+  'post.status.approved': 'approvato',
+  'post.status.rejected': 'rifiutato',
+  'post.status.expired': 'scaduto',
+  'post.status.published': 'pubblicato',
+  'post.notFound': 'Non c’è nessun post #{number} in questo brand. `/plan week` mostra i post pianificati.',
+  'post.timeInPast': '{date} {time} ({timezone}) è già passato: lì ora sono le {nowTime} del {nowDate}. Scegli una data o un’ora successiva.',
+  'post.copyTooLong': 'Il testo ha {length} caratteri e {network} ne consente {limit}: togline {over}.',
+  'post.bannedWords': 'Il testo usa parole che questo brand non consente: {words}. Riscrivilo senza.',
+  'post.copyTooLongWithBannedWords': 'Il testo ha {length} caratteri e {network} ne consente {limit}: togline {over}. Usa anche parole che questo brand non consente: {words}.',
+  'post.campaignNotFound': 'Non c’è nessuna campagna {campaign} in questo brand. Scegline una dall’elenco o pianifica il post senza campagna.',
+  'post.nothingToChange': 'Il post #{number} dice già esattamente questo: indica un nuovo testo, un’altra data o ora o un altro social.',
+  'post.editNotAllowed': 'Solo chi ha scritto il post #{number} o uno strategist può modificarlo.',
+  'post.notEditable': 'Il post #{number} è {status} e non si può più modificare. Pianificane uno nuovo.',
+  'post.ownPost': 'Il post #{number} l’hai scritto tu, quindi deve decidere qualcun altro: chiedi a un altro strategist.',
+  'post.rejectReasonRequired': 'Spiega perché rifiuti il post #{number}: aggiungi un motivo, ad es. `/approve reject {number} tono fuori brand`.',
+  'post.changesNoteRequired': 'Indica cosa cambiare nel post #{number}: aggiungi una nota, ad es. `/approve changes {number} accorcia la prima riga`.',
+  'post.alreadyDecided': '{by} ha già deciso sul post #{number}: {outcome}.',
+  'post.alreadyApproved': 'Hai già approvato questa versione del post #{number} ({given} di {needed} approvazioni): serve un altro strategist.',
+  'post.notPending': 'Il post #{number} è {status}: non c’è più niente da decidere.',
+  'post.versionChanged': 'Il post #{number} è stato modificato dopo che l’hai aperto (ora versione {version}). Leggi il nuovo testo e decidi di nuovo.',
+  'publishing.frozen': 'Le pubblicazioni di {brand} sono bloccate da una crisi sev1 (dal {since}): le approvazioni restano in attesa finché uno strategist non toglie il blocco con `/escalate unfreeze`. Puoi comunque rifiutare o chiedere modifiche.',
+};
