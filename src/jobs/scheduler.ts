@@ -1,0 +1,59 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Ctx } from '../core/context.js';
+import type { Job } from './job.js';
+import { acquireJobLease, releaseJobLease } from './leases.js';
+
+const defaultLeaseMs = 5 * 60_000;
+
+export type JobOutcome = 'ran' | 'skipped' | 'failed';
+
+/** One tick of one job: claim its lease, run it, give the lease back. */
+export async function runJobOnce(ctx: Ctx, job: Job, owner: string): Promise<JobOutcome> {
+  const now = ctx.clock.now();
+  if (!(await acquireJobLease(ctx.db, job.name, owner, now, job.leaseMs ?? defaultLeaseMs))) return 'skipped';
+  try {
+    await job.run(ctx, now);
+    return 'ran';
+  } catch (error) {
+    ctx.log.error({ err: error, job: job.name }, 'job failed');
+    return 'failed';
+  } finally {
+    await releaseJobLease(ctx.db, job.name, owner, ctx.clock.now()).catch((error: unknown) =>
+      ctx.log.warn({ err: error, job: job.name }, 'could not release job lease'),
+    );
+  }
+}
+
+export type Scheduler = {
+  stop(): Promise<void>;
+};
+
+/**
+ * node-cron only wakes this replica; `runJobOnce` decides in the database whether it
+ * does the work. No overlap within a replica; a crashed replica's lease expires.
+ */
+export function startScheduler(ctx: Ctx, jobs: Job[], owner: string, onTick?: (job: Job, outcome: JobOutcome) => void): Scheduler {
+  const inFlight = new Set<Promise<unknown>>();
+  const tasks: ScheduledTask[] = jobs.map((job) =>
+    cron.schedule(
+      job.cron,
+      () => {
+        const tick = runJobOnce(ctx, job, owner).then(
+          (outcome) => onTick?.(job, outcome),
+          (error: unknown) => ctx.log.error({ err: error, job: job.name }, 'job tick failed'),
+        );
+        inFlight.add(tick);
+        void tick.finally(() => inFlight.delete(tick));
+        return tick;
+      },
+      { name: job.name, noOverlap: true },
+    ),
+  );
+  return {
+    async stop() {
+      await Promise.all(tasks.map((task) => task.stop()));
+      await Promise.all([...inFlight]);
+      await Promise.all(tasks.map((task) => task.destroy()));
+    },
+  };
+}
