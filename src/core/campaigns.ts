@@ -36,11 +36,11 @@ const BURN_TOLERANCE_POINTS = 10;
 export function computeCampaignBurn(input: CampaignBurnInput): CampaignBurn {
   const totalDays = daysBetween(input.startsOn, input.endsOn) + 1;
   const elapsedDays = Math.min(totalDays, Math.max(0, daysBetween(input.startsOn, input.today) + 1));
-  const elapsedPercent = (elapsedDays / totalDays) * 100;
+  const elapsedPercent = (elapsedDays * 100) / totalDays;
   const phase: CampaignPhase = input.today < input.startsOn ? 'upcoming' : input.today > input.endsOn ? 'ended' : 'running';
   const remainingBudget = Math.round((input.budget - input.spend) * 100) / 100;
   if (input.budget <= 0) return { spentPercent: null, elapsedPercent, remainingBudget, phase, status: input.spend > 0 ? 'over' : 'on_pace' };
-  const spentPercent = (input.spend / input.budget) * 100;
+  const spentPercent = (input.spend * 100) / input.budget;
   const lead = spentPercent - elapsedPercent;
   const status: BurnStatus = input.spend > input.budget || lead > BURN_TOLERANCE_POINTS ? 'over' : lead < -BURN_TOLERANCE_POINTS ? 'under' : 'on_pace';
   return { spentPercent, elapsedPercent, remainingBudget, phase, status };

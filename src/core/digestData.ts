@@ -132,7 +132,7 @@ export async function buildDigestData(ctx: Ctx, input: z.input<typeof buildDiges
     slaMinutes,
   };
   const trailingFrom = addDays(localDate, 1 - trailingDays);
-  const needs = goalNeeds(goals);
+  const needs = goalNeeds(goals, trailingFrom);
   const [counts, responseTimes, dayRows, backlog, series, goalMetrics, leadGoals, escalations, posts, moderation] = await Promise.all([
     queryInteractionCounts(ctx.db, brandId, window),
     queryResponseTimes(ctx.db, brandId, window, needs.trailingResponse ? window.trailingStart : window.dayStart),
@@ -176,12 +176,11 @@ export async function buildDigestData(ctx: Ctx, input: z.input<typeof buildDiges
 }
 
 /** Which goal-only queries this brand's goals need, so a brand without them skips the work. */
-function goalNeeds(goals: ActiveGoalRow[]): { metricsFrom: string | null; leads: boolean; trailingResponse: boolean } {
+function goalNeeds(goals: ActiveGoalRow[], trailingFrom: string): { metricsFrom: string | null; leads: boolean; trailingResponse: boolean } {
   const snapshotGoals = goals.filter((goal) => goal.metric !== 'leads' && goal.metric !== 'response_time' && goal.metric !== 'positive_sentiment');
-  const earliest = snapshotGoals.reduce<string | null>((min, goal) => (min === null || goal.startsOn < min ? goal.startsOn : min), null);
   return {
-    // 8 days back covers the trailing week of engagement-rate goals.
-    metricsFrom: earliest,
+    // From the earliest start, and at least the trailing week engagement-rate goals read.
+    metricsFrom: snapshotGoals.length === 0 ? null : snapshotGoals.reduce((min, goal) => (goal.startsOn < min ? goal.startsOn : min), trailingFrom),
     leads: goals.some((goal) => goal.metric === 'leads'),
     trailingResponse: goals.some((goal) => goal.metric === 'response_time'),
   };
