@@ -1,3 +1,5 @@
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import { isDiscordOn, isSlackOn, type Config } from './config.js';
 import { simpleAssistant } from './core/assistant.js';
 import { systemClock, type Clock } from './core/clock.js';
@@ -6,14 +8,37 @@ import type { Log } from './core/log.js';
 import { createNotifier } from './core/notifier.js';
 import { openDatabase, type Database } from './db/database.js';
 import { healthRoute } from './http/health.js';
+import { metricsRoute, readyRoute } from './http/operatorRoutes.js';
 import { startHttpServer, type HttpServer } from './http/server.js';
 import { translate } from './i18n/catalog.js';
+import { allJobs } from './jobs/index.js';
+import type { Job } from './jobs/job.js';
+import { startScheduler } from './jobs/scheduler.js';
+import { createMetrics, type Metrics } from './observability/metrics.js';
+
+export type PlatformState = 'connected' | 'disconnected' | 'off';
+
+/** What an adapter hands back to the wiring: how to report on it and how to stop it. */
+export type RunningAdapter = { name: string; status(): PlatformState; stop(): Promise<void> };
+
+/** What every adapter is started with. */
+export type AdapterDeps = { config: Config; ctx: Ctx; http: HttpServer; metrics: Metrics; log: Log };
 
 export type Tandem = {
   ctx: Ctx;
   http: HttpServer;
   database: Database;
+  metrics: Metrics;
+  adapters: RunningAdapter[];
+  /** Identifies this replica in job leases. */
+  owner: string;
   stop(): Promise<void>;
+};
+
+export type StartOptions = {
+  clock?: Clock;
+  /** Scheduled jobs to run (default all; tests pass [] and call job.run themselves). */
+  jobs?: Job[];
 };
 
 /** Lines saying which platforms are on, and which variables turn the others on. */
@@ -30,11 +55,21 @@ export function describePlatforms(config: Config): string[] {
   return [slack, discord, ai];
 }
 
+/** Starts the platform adapters that are configured. Each adds its routes and listeners. */
+async function startAdapters(_deps: AdapterDeps): Promise<RunningAdapter[]> {
+  const adapters: RunningAdapter[] = [];
+  // Slack: if (isSlackOn(deps.config)) adapters.push(await startSlackAdapter(deps));
+  // Discord: if (isDiscordOn(deps.config)) adapters.push(await startDiscordAdapter(deps));
+  return adapters;
+}
+
 /** Wires everything: config -> db -> core -> adapters -> scheduler. */
-export async function startTandem(config: Config, log: Log, clock: Clock = systemClock): Promise<Tandem> {
+export async function startTandem(config: Config, log: Log, options: StartOptions = {}): Promise<Tandem> {
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }, log);
+  const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const metrics = createMetrics();
   const notify = createNotifier((error, event) => log.error({ err: error, event: event.type }, 'event listener failed'));
-  const ctx: Ctx = { db: database.db, clock, log, ai: simpleAssistant, notify };
+  const ctx: Ctx = { db: database.db, clock: options.clock ?? systemClock, log, ai: simpleAssistant, notify };
   let http: HttpServer;
   try {
     http = await startHttpServer(config.PORT, (error) => log.error({ err: error }, 'http handler failed'));
@@ -42,14 +77,39 @@ export async function startTandem(config: Config, log: Log, clock: Clock = syste
     await database.close();
     throw error;
   }
+  let stopping = false;
+  const adapters: RunningAdapter[] = [];
+  const platformStates = () => Object.fromEntries(adapters.map((a) => [a.name, a.status()]));
   http.addRoute(healthRoute(database.db));
+  http.addRoute(readyRoute(database.db, platformStates, () => stopping));
+  http.addRoute(metricsRoute(metrics));
+  try {
+    adapters.push(...(await startAdapters({ config, ctx, http, metrics, log })));
+  } catch (error) {
+    await http.close(0);
+    await database.close();
+    throw error;
+  }
+  const scheduler = startScheduler(ctx, options.jobs ?? allJobs, owner, (job, outcome) => metrics.jobs.inc({ job: job.name, outcome }));
   for (const line of describePlatforms(config)) log.info(line);
   return {
     ctx,
     http,
     database,
+    metrics,
+    adapters,
+    owner,
+    /**
+     * Graceful: stop taking work (readyz turns 503, cron stops, running jobs finish and
+     * release their leases), let in-flight requests finish, close the platforms, then the
+     * database.
+     */
     async stop() {
+      if (stopping) return;
+      stopping = true;
+      await scheduler.stop();
       await http.close();
+      await Promise.all(adapters.map((a) => a.stop().catch((error: unknown) => log.warn({ err: error, adapter: a.name }, 'adapter stop failed'))));
       await database.close();
     },
   };

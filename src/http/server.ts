@@ -8,7 +8,8 @@ export type HttpServer = {
   server: Server;
   port: number;
   addRoute(route: Route): void;
-  close(): Promise<void>;
+  /** Stops taking connections, lets in-flight requests finish (up to graceMs), then closes. */
+  close(graceMs?: number): Promise<void>;
 };
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -46,10 +47,14 @@ export async function startHttpServer(
     server,
     port: (server.address() as AddressInfo).port,
     addRoute: (route) => routes.push(route),
-    close: () =>
+    close: (graceMs = 5_000) =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
+        const force = setTimeout(() => server.closeAllConnections(), graceMs);
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        server.closeIdleConnections();
       }),
   };
 }

@@ -18,6 +18,11 @@ afterAll(async () => {
 
 const minute = 60_000;
 
+/** Retryable runs of one brand: other tests leave expired claims of their own around. */
+async function retryableIds(c: TestCtx, brandId: number, options: Parameters<typeof findRetryableRuns>[1] = {}): Promise<number[]> {
+  return (await findRetryableRuns(c, options)).filter((run) => run.brandId === brandId).map((run) => run.id);
+}
+
 describe('digest runs', () => {
   test('a digest is claimed once; the same or another owner gets null while the lease holds', async () => {
     ctx.clock.set('2026-03-02T09:00:00Z');
@@ -80,7 +85,7 @@ describe('digest runs', () => {
     ctx.clock.advance(24 * 60 * minute);
     expect(await claimDigestRun(ctx, { brandId: team.brand.id, localDate: '2026-03-04', owner: 'replica-b' })).toBeNull();
     expect(await markDigestFailed(ctx, { runId: run!.id, owner: 'replica-a', error: 'late failure' })).toBeNull();
-    expect(await findRetryableRuns(ctx, { fromLocalDate: '2026-03-04' })).not.toContainEqual(expect.objectContaining({ id: run!.id }));
+    expect(await retryableIds(ctx, team.brand.id)).not.toContain(run!.id);
   });
 
   test('a failed run waits for its backoff, is found as retryable, then retried and sent', async () => {
@@ -90,10 +95,10 @@ describe('digest runs', () => {
     expect(failed).toMatchObject({ status: 'failed', attempts: 1, error: 'slack 500', leaseUntil: null });
     expect(failed?.nextAttemptAt?.toISOString()).toBe('2026-03-05T09:01:00.000Z');
     expect(await claimDigestRun(ctx, { brandId: team.brand.id, localDate: '2026-03-05', owner: 'replica-b' })).toBeNull();
-    expect((await findRetryableRuns(ctx, { fromLocalDate: '2026-03-05' })).map((r) => r.id)).not.toContain(run!.id);
+    expect(await retryableIds(ctx, team.brand.id, { fromLocalDate: '2026-03-05' })).not.toContain(run!.id);
 
     ctx.clock.advance(minute);
-    expect((await findRetryableRuns(ctx, { fromLocalDate: '2026-03-05' })).map((r) => r.id)).toContain(run!.id);
+    expect(await retryableIds(ctx, team.brand.id, { fromLocalDate: '2026-03-05' })).toContain(run!.id);
     const retry = await claimDigestRun(ctx, { brandId: team.brand.id, localDate: '2026-03-05', owner: 'replica-b' });
     expect(retry).toMatchObject({ id: run!.id, status: 'claimed', claimedBy: 'replica-b', attempts: 1, nextAttemptAt: null });
     const again = await markDigestFailed(ctx, { runId: run!.id, owner: 'replica-b', error: 'slack 500 again' });
@@ -109,21 +114,23 @@ describe('digest runs', () => {
 
   test('an explicit retry time is kept; runs over the attempt limit are not retried', async () => {
     ctx.clock.set('2026-03-06T09:00:00Z');
-    const run = await claimDigestRun(ctx, { brandId: team.brand.id, localDate: '2026-03-06', owner: 'replica-a' });
+    const { brand } = await createTeam(ctx, 'Retry limit');
+    const run = await claimDigestRun(ctx, { brandId: brand.id, localDate: '2026-03-06', owner: 'replica-a' });
     const failed = await markDigestFailed(ctx, { runId: run!.id, owner: 'replica-a', error: 'x', retryAt: new Date('2026-03-06T09:30:00Z') });
     expect(failed?.nextAttemptAt?.toISOString()).toBe('2026-03-06T09:30:00.000Z');
     ctx.clock.set('2026-03-06T09:30:00Z');
-    expect((await findRetryableRuns(ctx, { fromLocalDate: '2026-03-06' })).map((r) => r.id)).toEqual([run!.id]);
-    expect(await findRetryableRuns(ctx, { fromLocalDate: '2026-03-06', maxAttempts: 1 })).toEqual([]);
+    expect(await retryableIds(ctx, brand.id, { fromLocalDate: '2026-03-06' })).toEqual([run!.id]);
+    expect(await retryableIds(ctx, brand.id, { fromLocalDate: '2026-03-06', maxAttempts: 1 })).toEqual([]);
   });
 
   test('a claim whose sender went silent is found as retryable', async () => {
     const clock = createManualClock('2026-03-07T09:00:00Z');
     const local = buildTestCtx(database.db, { clock });
-    const run = await claimDigestRun(local, { brandId: team.brand.id, localDate: '2026-03-07', owner: 'replica-a', leaseMs: minute });
-    expect(await findRetryableRuns(local, { fromLocalDate: '2026-03-07' })).toEqual([]);
+    const { brand } = await createTeam(local, 'Silent sender');
+    const run = await claimDigestRun(local, { brandId: brand.id, localDate: '2026-03-07', owner: 'replica-a', leaseMs: minute });
+    expect(await retryableIds(local, brand.id)).toEqual([]);
     clock.advance(minute);
-    expect((await findRetryableRuns(local, { fromLocalDate: '2026-03-07' })).map((r) => r.id)).toEqual([run!.id]);
+    expect(await retryableIds(local, brand.id)).toEqual([run!.id]);
   });
 
   test('backoff doubles from a minute up to an hour; bad input is refused', async () => {

@@ -1,0 +1,10 @@
+import type { webApi } from '@slack/bolt';
+import type { Ctx } from '../core/context.js';
+import type { Log } from '../core/log.js';
+
+/** What every Slack handler works with: the core's context, a logger, the Web API client. */
+export type SlackDeps = {
+  ctx: Ctx;
+  log: Log;
+  client: webApi.WebClient;
+};
