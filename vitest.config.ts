@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// One JSON report per store, read by .ci/run for its closing "N passed, N failed" line.
+const store = process.env.TEST_DATABASE_URL ? 'postgres' : 'embedded';
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
@@ -9,5 +12,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     teardownTimeout: 30_000,
+    reporters: ['default', ['json', { outputFile: `test-results/vitest-${store}.json` }]],
   },
 });

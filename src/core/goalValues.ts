@@ -74,7 +74,7 @@ async function readLatestFollowers(ctx: Ctx, brandId: number, network: NetworkNa
   const rows = await ctx.db.$queryRaw<{ followers: number }[]>`
     SELECT DISTINCT ON (network) followers
     FROM metric_snapshots
-    WHERE brand_id = ${brandId} AND followers IS NOT NULL AND date >= ${asOf}::date ${networkFilter}
+    WHERE brand_id = ${brandId} AND followers IS NOT NULL AND date <= ${asOf}::date ${networkFilter}
     ORDER BY network, date DESC`;
   return rows.length ? rows.reduce((sum, row) => sum + Number(row.followers), 0) : null;
 }
