@@ -34,6 +34,9 @@ export const configSchema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')
     .describe('Log verbosity.'),
+  PLAYGROUND: z
+    .preprocess((v) => (v === '' ? undefined : v), z.enum(['0', '1'], { error: 'must be 1 (on) or 0 (off)' }).optional())
+    .describe('Serve the playground (Slack and Discord stand-ins in a browser) at `/`: `1` always, `0` never. Unset: on when SLACK_BOT_TOKEN is absent.'),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
@@ -65,4 +68,10 @@ export function isSlackOn(config: Config): boolean {
 
 export function isDiscordOn(config: Config): boolean {
   return Boolean(config.DISCORD_TOKEN);
+}
+
+/** A newcomer with no Slack app yet gets the playground; PLAYGROUND says so explicitly. */
+export function isPlaygroundOn(config: Config): boolean {
+  if (config.PLAYGROUND) return config.PLAYGROUND === '1';
+  return !config.SLACK_BOT_TOKEN;
 }

@@ -50,6 +50,8 @@ type ClaimRow = { id: number; brandId: number; number: number; severity: Severit
  * once exactly one gets it; the other gets null and moves on instead of waiting. The next
  * page counts from now, not from when it was due: after downtime there is one catch-up
  * page, not a burst. Returns null when it is not due (any more), acknowledged or resolved.
+ * Claim first, post after: a replica dying in between loses that one page, never sends
+ * it twice, and the next page still comes an interval later until someone acknowledges.
  */
 export async function recordPage(ctx: Ctx, input: z.input<typeof recordPageSchema>): Promise<RecordedPage | null> {
   const data = parseInput(recordPageSchema, input);

@@ -13,6 +13,14 @@ import { freezeBrandFor } from './publishingFreeze.js';
 import { idSchema, parseInput } from './validation.js';
 import { formatLocalMoment, loadPersonName } from './whoWhen.js';
 
+// The escalation area in one import for adapters and jobs; each part lives in its own file.
+export { claimDuePages, findDuePages, recordPage, type DuePage, type RecordedPage } from './escalationPaging.js';
+export { getEscalationTimeline, type EscalationActor, type TimelineEntry } from './escalationTimeline.js';
+export { getEscalation, listOpenEscalations, type EscalationView, type OpenEscalation } from './escalationViews.js';
+export { buildPostmortem, type Postmortem } from './postmortem.js';
+export { liftFreeze, type LiftedFreeze } from './publishingFreeze.js';
+export { getSentimentPicture, type SentimentPicture } from './sentimentPicture.js';
+
 export const raisedViaSchema = z.enum(['slack_button', 'slack_shortcut', 'slack_command', 'discord', 'automod']);
 
 export const raiseEscalationSchema = z
@@ -23,7 +31,7 @@ export const raiseEscalationSchema = z
     /** A platform identity when there is no person ("discord:123", "automod"). */
     actorRef: z.string().trim().min(1).max(200).optional(),
     severity: severitySchema,
-    summary: z.string().trim().min(1, 'say what is happening').max(3000),
+    summary: z.string().trim().min(1, 'say what is happening').max(2000),
     interactionId: idSchema.optional(),
     raisedVia: raisedViaSchema,
     originRef: originRefSchema.optional(),
@@ -157,7 +165,7 @@ export async function acknowledgeEscalation(ctx: Ctx, input: z.input<typeof ackn
 }
 
 export const addEscalationNoteSchema = escalationActionSchema.extend({
-  note: z.string().trim().min(1, 'the note is empty').max(3000),
+  note: z.string().trim().min(1, 'the note is empty').max(2000),
 });
 
 /** A note on the timeline; allowed after resolution too, for the postmortem. */

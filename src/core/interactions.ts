@@ -33,7 +33,7 @@ export type InteractionFields = z.infer<typeof interactionFieldsSchema>;
 
 export const logInteractionSchema = interactionFieldsSchema.extend({ brandId: idSchema, actorId: idSchema });
 
-export function isUniqueViolation(error: unknown): boolean {
+function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
 }
 

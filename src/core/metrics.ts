@@ -101,7 +101,7 @@ export async function recordMetrics(ctx: Ctx, input: z.input<typeof recordMetric
     const saved = await tx.metricSnapshot.upsert({
       where,
       create: { brandId: data.brandId, network: data.network, date: dateOnly(data.date), ...values, updatedById: data.actorId },
-      update: { spend: null, ...values, updatedById: data.actorId },
+      update: { ...values, updatedById: data.actorId },
     });
     await recordAudit(tx, {
       brandId: data.brandId,

@@ -11,6 +11,7 @@ import type {
   ViewSubmitAction,
 } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
+import { isUserError } from '../core/errors.js';
 import type { SlackDeps } from './deps.js';
 import { answerForError, withErrorBoundary, type Answer, type TurnState } from './errorBoundary.js';
 import { placeForBrand, resolveSlackPerson, resolveSlackPlace, type SlackWho } from './place.js';
@@ -140,7 +141,8 @@ export function viewListener(deps: SlackDeps, definition: SlackViewDefinition) {
     } catch (error) {
       // Before the modal closes, the answer belongs in the modal itself, under its main field.
       const answer = answerForError(error, state, deps.log, where);
-      if (!acknowledged) await ack({ response_action: 'errors', errors: { [definition.errorBlockId]: answer.text } });
+      const field = (isUserError(error) && definition.fieldForError?.[error.code]) || definition.errorBlockId;
+      if (!acknowledged) await ack({ response_action: 'errors', errors: { [field]: answer.text } });
       else deps.log.error({ err: error, errorId: answer.errorId, ...where }, 'view submission failed after ack');
     }
   };

@@ -85,6 +85,8 @@ export type SlackViewDefinition = {
   callbackId: string;
   /** Where a refusal from the core (a missing role, a past date) is shown in the modal. */
   errorBlockId: string;
+  /** Refusals that are about one field, shown under that field instead. */
+  fieldForError?: Partial<Record<MessageKey, string>>;
   submit(turn: ViewTurn): Promise<ViewOutcome>;
 };
 

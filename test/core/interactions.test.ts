@@ -24,8 +24,9 @@ afterAll(async () => {
 function scriptedAssistant(reading: Partial<TextAnalysis>): Assistant & { calls: string[] } {
   const calls: string[] = [];
   return {
+    ...simpleAssistant,
     calls,
-    async analyzeText(text) {
+    async analyzeText(text: string) {
       calls.push(text);
       return { sentiment: 'neutral', score: 0, leadIntent: false, crisisRisk: 0, language: null, fallback: false, ...reading };
     },
@@ -127,6 +128,7 @@ describe('logInteraction', () => {
     }
     await expect(logInteraction(ctx, { ...valid, receivedAt: at(ctx.clock.now(), 60) })).rejects.toMatchObject({ code: 'interaction.inFuture' });
     const failing: Assistant = {
+      ...simpleAssistant,
       async analyzeText() {
         throw new Error('model down');
       },

@@ -1,5 +1,6 @@
 import type { Sentiment } from '../../core/assistant.js';
 import type { Language } from '../../i18n/catalog.js';
+import { stopwords } from './language.js';
 import { lookUpValence } from './lexicons.js';
 import {
   complaintQuestionOpeners,
@@ -11,7 +12,7 @@ import {
   socialValence,
   symbolValence,
 } from './socialLexicon.js';
-import { unelongate, type Token } from './tokens.js';
+import { foldAccents, unelongate, type Token } from './tokens.js';
 
 /** How the classifier turns a sum of valences into a label; exported for the evaluation. */
 export const sentimentTuning = {
@@ -27,11 +28,11 @@ export const sentimentTuning = {
   questionDamping: 0.4,
   /** Valence a neutral "expectation" word gets when negated ("never arrived"). */
   unmetExpectation: -2,
+  /** Negative words weigh this much more than positive ones. */
+  negativeWeight: 1.5,
 };
 
 export type SentimentReading = { sentiment: Sentiment; score: number; hits: number };
-
-type Item = { token: Token; words: string[] };
 
 const maxPhraseWords = 4;
 
@@ -63,7 +64,11 @@ function superlativeBases(word: string, language: Language): string[] {
 }
 
 function lexiconValence(word: string, language: Language): number {
-  return socialValence[language].get(word) ?? lookUpValence(word, language);
+  const social = socialValence[language].get(word);
+  if (social !== undefined) return social;
+  // Function words carry no feeling, whatever a general vocabulary says ("in", "just").
+  if (stopwords[language].has(foldAccents(word).replace(/['’]/g, ''))) return 0;
+  return lookUpValence(word, language);
 }
 
 /** A word's valence before context: social lexicon first, then natural's vocabularies. */
@@ -205,6 +210,7 @@ function scoreSentence(items: Token[], end: string, language: Language, wholeTex
       if (boostLeft > 0) value *= boost;
       if (token.shouted && !wholeTextShouted) value *= 1.3;
       if (token.elongated) value *= 1.2;
+      if (value < 0) value *= tuning.negativeWeight;
       sum += value * weight;
       hits++;
       boostLeft = 0;

@@ -29,52 +29,61 @@ export const socialValence: Record<Language, ReadonlyMap<string, number>> = {
   en: new Map([
     // Politeness and requests: neutral, or every question reads as praise.
     ['please', 0], ['pls', 0], ['plz', 0], ['help', 0], ['free', 0], ['want', 0], ['like', 0], ['yes', 0], ['ok', 0], ['okay', 0],
-    ['hope', 0], ['care', 0], ['sure', 0], ['share', 0], ['gift', 0], ['safe', 0], ['kind', 0], ['pretty', 1], ['lol', 1], ['lmao', 1], ['haha', 1],
+    ['hope', 0], ['care', 0], ['sure', 0], ['share', 0], ['gift', 0], ['safe', 0], ['kind', 0], 
+    
+    // What a comment is about (quality, price, service) is not how it feels about it.
+    ['quality', 0], ['price', 0], ['prices', 0], ['service', 0], ['size', 0], ['value', 0], ['support', 0], ['customer', 0], ['team', 0], ['staff', 0],
     ['order', 0], ['charge', 0], ['live', 0], ['stream', 0], ['ad', 0], ['sale', 0], ['discount', 0], ['ship', 0],
     // Praise in social slang.
-    ['slaps', 3], ['slay', 3], ['lit', 2], ['goat', 3], ['legend', 3], ['legends', 3], ['obsessed', 3], ['props', 2], ['shoutout', 2], ['kudos', 3],
-    ['fab', 3], ['faves', 2], ['fave', 2], ['favourite', 2], ['favorite', 2], ['gorgeous', 3], ['stunning', 3], ['smooth', 2], ['soft', 1], ['cozy', 2], ['comfy', 2],
-    ['ty', 2], ['thx', 2], ['tysm', 3], ['luv', 3], ['gr8', 3], ['recommend', 2], ['recommending', 2], ['recommended', 2], ['impressed', 3], ['lovely', 3],
-    ['delicious', 3], ['yummy', 3], ['tasty', 2], ['quick', 1], ['fast', 1], ['fastest', 2], ['early', 1], ['insane', 2], ['flawless', 3], ['spot on', 3],
+    ['slaps', 3], ['slay', 3], ['lit', 2], ['goat', 3], ['legend', 3], ['legends', 3], ['obsessed', 3], ['props', 2], ['shoutout', 2], 
+    ['faves', 2], ['fave', 2], ['soft', 1], ['cozy', 2], ['comfy', 2],
+    ['ty', 2], ['thx', 2], ['tysm', 3], ['luv', 3], ['recommending', 2], 
+    ['tasty', 2], ['fast', 1], ['fastest', 2], ['early', 1], ['insane', 2], ['flawless', 3], ['spot on', 3],
     ['five stars', 3], ['5 stars', 3], ['customer for life', 3], ['made my day', 3], ['well done', 3], ['on time', 2], ['works perfectly', 3],
     ['never disappoint', 3], ['never disappoints', 3], ['blown away', 3],
     // Complaints about orders, deliveries and support.
-    ['meh', -2], ['mid', -2], ['trash', -3], ['garbage', -3], ['sucks', -3], ['smh', -2], ['wtf', -3], ['ugh', -2], ['yikes', -2],
+    ['meh', -2], ['mid', -2], ['trash', -3], ['garbage', -3], ['smh', -2], ['yikes', -2],
     ['rip off', -3], ['ripoff', -3], ['overpriced', -3], ['scam', -3], ['letdown', -3], ['let down', -3], ['downhill', -2], ['useless', -3], ['rude', -3],
-    ['broke', -2], ['broken', -2], ['snapped', -2], ['faulty', -3], ['defective', -3], ['damaged', -3], ['crashing', -3], ['crashes', -3], ['crashed', -3], ['glitch', -2], ['buggy', -2],
-    ['late', -2], ['delayed', -2], ['delay', -2], ['lost', -2], ['missing', -2], ['wrong', -2], ['cold', -1], ['stale', -2], ['faded', -2], ['ripped', -2], ['leaking', -2], ['leaked', -2],
-    ['rash', -2], ['unacceptable', -3], ['ridiculous', -3], ['joke', -2], ['mess', -3], ['nightmare', -3], ['frustrating', -3], ['annoying', -2],
-    ['cancelled', -1], ['canceled', -1], ['unsubscribed', -1], ['still waiting', -3], ['on hold', -2], ['no one', 0], ['not worth', -3], ['waste of money', -3], ['money back', -2],
-    ['not impressed', -3], ['not happy', -3], ['never again', -3], ['again', 0], ['expensive', -2], ['pricey', -2], 
+    ['broke', -2], ['broken', -2], ['snapped', -2], ['faulty', -3], ['crashing', -3], ['crashes', -3], ['crashed', -3], ['glitch', -2], ['buggy', -2],
+    ['delayed', -2], ['delay', -2], ['faded', -2], ['ripped', -2], ['leaking', -2], ['leaked', -2],
+    ['unacceptable', -3], ['joke', -2], ['mess', -3], ['nightmare', -3], ['frustrating', -3], 
+    ['canceled', -1], ['unsubscribed', -1], ['still waiting', -3], ['on hold', -2], ['not worth', -3], ['waste of money', -3], ['money back', -2],
+    ['not impressed', -3], ['not happy', -3], ['never again', -3], ['again', 0], ['pricey', -2], 
   ]),
   es: new Map([
+    ['calidad', 0], ['precio', 0], ['precios', 0], ['servicio', 0], ['atención', 0], ['talla', 0], ['equipo', 0], ['personal', 0], ['modelo', 0],
+    // "Esperar" is to wait far more often than to hope in a comment to a brand.
+    ['esperando', 0], ['espero', 0], ['esperar', 0], ['esperaba', 0], ['entregado', 0], ['entrega', 0],
+    // "Dejar" is a light verb ("me ha dejado la piel suave"), not "abandoned" as AFINN's translation has it.
+    ['dejado', 0], ['dejó', 0], ['deja', 0], ['dejar', 0],
     ['por favor', 0], ['porfa', 0], ['xfa', 0], ['ayuda', 0], ['gratis', 0], ['quiero', 0], ['pedido', 0], ['pedir', 0], ['cargo', 0], ['directo', 0], ['regalo', 0],
-    ['oferta', 0], ['descuento', 0], ['rebajas', 0], ['envío', 0], ['envíos', 0], ['stock', 0], ['sí', 0], ['vale', 0], ['jaja', 1], ['jajaja', 1], ['xd', 1],
+    ['oferta', 0], ['descuento', 0], ['rebajas', 0], ['envío', 0], ['envíos', 0], ['stock', 0], ['sí', 0], ['vale', 0], ['jajaja', 1], ['xd', 1],
     ['genial', 3], ['guay', 2], ['mola', 2], ['molan', 2], ['flipa', 3], ['flipante', 3], ['me flipa', 3], ['qué pasada', 3], ['una pasada', 3], ['brutal', 3], ['top', 2], ['crack', 2],
-    ['detallazo', 3], ['maravilla', 3], ['de maravilla', 3], ['de diez', 3], ['un diez', 3], ['encantado', 3], ['encantada', 3], ['encanta', 3], ['encantó', 3], ['encantan', 3], ['encantador', 3], ['encantadora', 3],
-    ['gracias', 2], ['mil gracias', 3], ['grax', 2], ['graciass', 2], ['recomiendo', 2], ['recomendado', 2], ['recomendable', 2], ['contento', 2], ['contenta', 2], ['feliz', 3], ['rápido', 1], ['rápida', 1],
-    ['bonito', 2], ['bonita', 2], ['precioso', 3], ['preciosa', 3], ['preciosas', 3], ['preciosos', 3], ['chulo', 2], ['chula', 2], ['amable', 2], ['majo', 2], ['maja', 2], ['suave', 1], ['cómodo', 2], ['cómoda', 2],
-    ['perfecto', 3], ['perfecta', 3], ['mejores', 3], ['mejor', 2], ['bien', 1], ['calidad-precio', 0], ['cumple', 1], ['a tiempo', 2], 
-    ['cutre', -3], ['timo', -3], ['estafa', -3], ['robo', -3], ['un robo', -3], ['vergüenza', -3], ['desastre', -3], ['fatal', -3], ['pésimo', -4], ['pésima', -4], ['borde', -2], ['bordes', -2],
+    ['detallazo', 3], ['de maravilla', 3], ['de diez', 3], ['un diez', 3], 
+    ['mil gracias', 3], ['grax', 2], ['graciass', 2], ['recomiendo', 2], 
+    ['bonito', 2], ['bonita', 2], ['preciosas', 3], ['chulo', 2], ['chula', 2], ['majo', 2], ['maja', 2], ['suave', 1], 
+    ['mejores', 3], ['calidad-precio', 0], ['cumple', 1], ['a tiempo', 2], 
+    ['cutre', -3], ['timo', -3], ['estafa', -3], ['robo', -3], ['un robo', -3], ['vergüenza', -3], ['desastre', -3], ['pésimo', -4], ['pésima', -4], ['borde', -2], ['bordes', -2],
     ['decepción', -3], ['decepcionado', -3], ['decepcionada', -3], ['decepcionante', -3], ['cuelga', -2], ['se cuelga', -3], ['roto', -2], ['rota', -2], ['rompió', -2], ['estropeado', -2], ['defectuoso', -3],
-    ['retraso', -2], ['tarde', -1], ['perdido', -2], ['equivocado', -2], ['equivocada', -2], ['inaceptable', -3], ['ridículo', -3], ['inútil', -3], ['caro', -2], ['cara', 0], ['carísimo', -3],
-    ['frío', -1], ['disgustado', -3], ['disgustada', -3], ['harto', -3], ['harta', -3], ['cansado', -2], ['cansada', -2], 
+    ['retraso', -2], ['tarde', -1], ['equivocado', -2], ['equivocada', -2], ['inaceptable', -3], ['ridículo', -3], ['inútil', -3], ['caro', -2], ['cara', 0], ['carísimo', -3],
+    ['frío', -1], ['harto', -3], ['harta', -3], 
     ['sigo esperando', -3], ['seguimos esperando', -3], ['sigo sin', -3], ['todavía no', -2], ['no sirve', -3], ['no vale', -2], ['para nada', -1], ['nunca más', -3], ['otra vez', -1], ['una decepción', -3],
-    ['a peor', -2], ['peor', -2], ['el peor', -3], ['la peor', -3], ['cada vez peor', -3], ['qué rabia', -3], ['rabia', -2], ['menos', 0],
+    ['a peor', -2], ['el peor', -3], ['la peor', -3], ['cada vez peor', -3], ['qué rabia', -3], ['menos', 0],
   ]),
   it: new Map([
+    ['qualità', 0], ['prezzo', 0], ['prezzi', 0], ['servizio', 0], ['assistenza', 0], ['taglia', 0], ['modello', 0], ['normale', 0], ['personale', 0],
     ['per favore', 0], ['aiuto', 0], ['gratis', 0], ['voglio', 0], ['ordine', 0], ['regalo', 0], ['saldi', 0], ['sconto', 0], ['diretta', 0], ['sì', 0], ['ok', 0],
     ['ahah', 1], ['ahahah', 1], ['haha', 1], ['xd', 1],
-    ['top', 2], ['figata', 3], ['figo', 2], ['spettacolo', 3], ['spettacolare', 3], ['stupendo', 3], ['stupenda', 3], ['fantastico', 3], ['fantastica', 3], ['meraviglioso', 3], ['meravigliosa', 3],
-    ['ottimo', 3], ['ottima', 3], ['perfetto', 3], ['perfetta', 3], ['perfette', 3], ['perfetti', 3], ['eccellente', 3], ['bravi', 3], ['bravo', 3], ['brava', 3], ['brave', 3], ['complimenti', 3],
-    ['gentile', 2], ['gentili', 2], ['carino', 2], ['carina', 2], ['carini', 2], ['carine', 2], ['bello', 2], ['bella', 2], ['belle', 2], ['belli', 2], ['buono', 2], ['buona', 2], ['comodo', 2], ['comoda', 2], ['comode', 2], ['comodi', 2],
-    ['grazie', 2], ['grazie mille', 3], ['grz', 2], ['tvb', 3], ['consiglio', 1], ['consigliato', 2], ['consigliata', 2], ['soddisfatto', 2], ['soddisfatta', 2], ['contento', 2], ['contenta', 2], ['felice', 3],
-    ['veloce', 1], ['puntuale', 2], ['morbido', 1], ['morbida', 1], ['competenti', 2], ['competente', 2], ['migliori', 3], ['migliore', 2], ['meglio', 2], 
-    ['pessimo', -4], ['pessima', -4], ['schifo', -4], ['che schifo', -4], ['fa schifo', -4], ['delusione', -3], ['deluso', -3], ['delusa', -3], ['deludente', -3], ['truffa', -3], ['vergogna', -3], ['disastro', -3],
-    ['rotto', -2], ['rotta', -2], ['rotti', -2], ['orribile', -3], ['terribile', -3], ['maleducato', -3], ['maleducati', -3], ['maleducata', -3], ['inutile', -3], ['inaccettabile', -3], ['ridicolo', -3],
-    ['ritardo', -2], ['in ritardo', -2], ['sbagliato', -2], ['sbagliata', -2], ['peggiorato', -3], ['peggiorata', -3], ['peggio', -2], ['peggiore', -3], ['peggior', -3], ['arrabbiato', -3], ['arrabbiata', -3],
+    ['figata', 3], ['figo', 2], 
+    ['perfetto', 3], 
+    
+    ['grazie mille', 3], ['grz', 2], ['tvb', 3], 
+    ['veloce', 1], ['morbido', 1], ['morbida', 1], ['competenti', 2], ['competente', 2], 
+    ['schifo', -4], ['che schifo', -4], ['fa schifo', -4], ['truffa', -3], 
+    ['rotto', -2], ['rotta', -2], ['rotti', -2], ['maleducato', -3], ['maleducati', -3], ['maleducata', -3], 
+    ['ritardo', -2], ['in ritardo', -2], ['peggiorato', -3], ['peggiorata', -3], ['peggiore', -3], ['peggior', -3], ['arrabbiato', -3], ['arrabbiata', -3],
     ['si blocca', -3], ['bloccato', -2], ['freddo', -1], ['caro', 0], ['cari', -1], ['troppo caro', -3], ['troppo cari', -3], ['costoso', -2],
-    ['che rabbia', -3], ['rabbia', -2], ['ancora nessun', -3], ['ancora in attesa', -3], ['sto ancora aspettando', -3], ['non funziona', -3], ['non vale', -2], ['mai più', -3], ['di nuovo', -1], ['una delusione', -3], ['sempre peggio', -3], 
+    ['che rabbia', -3], ['ancora nessun', -3], ['ancora in attesa', -3], ['sto ancora aspettando', -3], ['non funziona', -3], ['non vale', -2], ['mai più', -3], ['di nuovo', -1], ['una delusione', -3], ['sempre peggio', -3], 
   ]),
 };
 
@@ -87,9 +96,9 @@ export const negators: Record<Language, ReadonlySet<string>> = {
 
 /** Idioms that contain a negator but negate nothing ("not gonna lie" is praise's warm-up). */
 export const falseNegations: Record<Language, readonly string[]> = {
-  en: ['not gonna lie', 'not going to lie', 'ngl', 'no doubt', 'no wonder', 'no worries', 'no problem', 'never mind', 'not only', "can't wait", 'cannot wait', "can't stop", "couldn't be happier", "can't recommend enough"],
-  es: ['no sólo', 'no solo', 'sin duda', 'no hay problema', 'no puedo esperar', 'ni idea'],
-  it: ['non solo', 'senza dubbio', 'non vedo l’ora', "non vedo l'ora", 'nessun problema'],
+  en: ['like never before', 'not gonna lie', 'not going to lie', 'ngl', 'no doubt', 'no wonder', 'no worries', 'no problem', 'never mind', 'not only', "can't wait", 'cannot wait', "can't stop", "couldn't be happier", "can't recommend enough"],
+  es: ['como nunca', 'no sólo', 'no solo', 'sin duda', 'no hay problema', 'no puedo esperar', 'ni idea'],
+  it: ['come mai prima', 'non solo', 'senza dubbio', 'non vedo l’ora', "non vedo l'ora", 'nessun problema'],
 };
 
 /** English contractions ending in n't are negators too ("doesn't", "won't"). */
@@ -129,7 +138,7 @@ export const contrastWords: Record<Language, ReadonlySet<string>> = {
  * entry covers a verb's forms.
  */
 export const expectationStems: Record<Language, readonly string[]> = {
-  en: ['work', 'arriv', 'answer', 'repl', 'respond', 'help', 'fix', 'load', 'show', 'deliver', 'call', 'refund', 'get back', 'turn up', 'receiv', 'solv', 'resolv', 'sort', 'open', 'log', 'sign'],
+  en: ['work', 'arriv', 'answer', 'repl', 'respon', 'help', 'fix', 'load', 'show', 'deliver', 'call', 'refund', 'get back', 'turn up', 'receiv', 'solv', 'resolv', 'sort', 'open', 'log', 'sign'],
   es: ['funcion', 'lleg', 'contest', 'respond', 'ayud', 'sirv', 'arregl', 'carg', 'entreg', 'llam', 'reembols', 'devuelv', 'recib', 'solucion', 'resuelv', 'abr', 'inici', 'entr'],
   it: ['funzion', 'arriv', 'rispond', 'aiut', 'serv', 'sistem', 'caric', 'consegn', 'chiam', 'richiam', 'rimbors', 'ricev', 'risolv', 'apr', 'acced', 'entr'],
 };

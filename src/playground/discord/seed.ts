@@ -8,6 +8,8 @@ import {
   type APIRole,
   type APITextChannel,
   type APIUser,
+  type ChannelFlags,
+  type UserFlags,
 } from 'discord-api-types/v10';
 import type { DiscordWorld, FakeGuild } from './state.js';
 
@@ -19,8 +21,8 @@ export function makeUser(id: string, username: string, options: { bot?: boolean;
     global_name: options.globalName ?? username,
     avatar: null,
     ...(options.bot ? { bot: true } : {}),
-    public_flags: 0,
-    flags: 0,
+    public_flags: 0 as UserFlags,
+    flags: 0 as UserFlags,
   };
 }
 
@@ -60,9 +62,8 @@ function makeTextChannel(id: string, guildId: string, name: string, position: nu
     rate_limit_per_user: 0,
     last_message_id: null,
     last_pin_timestamp: null,
-    default_auto_archive_duration: undefined,
-    flags: 0,
-  } as APITextChannel;
+    flags: 0 as ChannelFlags,
+  };
 }
 
 const memberBase = P.ViewChannel | P.SendMessages | P.ReadMessageHistory | P.AddReactions | P.UseApplicationCommands | P.EmbedLinks | P.AttachFiles | P.CreateInstantInvite | P.ChangeNickname | P.Connect | P.Speak;

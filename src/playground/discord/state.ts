@@ -16,6 +16,7 @@ import {
   type APITextChannel,
   type APIUser,
   type APIInteraction,
+  type ChannelFlags,
 } from 'discord-api-types/v10';
 import { computeBasePermissions, computeChannelPermissions } from './permissions.js';
 import { createSnowflakes } from './snowflake.js';
@@ -42,6 +43,8 @@ export type InteractionRecord = {
   /** The reply (or, for components, the message the component is on) once it exists. */
   originalMessageId: string | null;
   followupIds: string[];
+  /** Visible answers so far: an immediate reply or update, an edit of a deferred one, a follow-up. */
+  answers: number;
   /** Ephemeral messages live here only: nobody but the user sees them. */
   ephemeral: Map<string, APIMessage>;
 };
@@ -239,7 +242,7 @@ export function openDmChannel(world: DiscordWorld, userId: string): APIDMChannel
     if (channel.type === ChannelType.DM && channel.recipients?.[0]?.id === userId) return channel;
   }
   const user = world.users.get(userId) as APIUser;
-  const channel: APIDMChannel = { id: world.nextId(), type: ChannelType.DM, last_message_id: null, recipients: [user], flags: 0 } as APIDMChannel;
+  const channel: APIDMChannel = { id: world.nextId(), type: ChannelType.DM, name: null, last_message_id: null, recipients: [user], flags: 0 as ChannelFlags };
   world.channels.set(channel.id, channel);
   return channel;
 }

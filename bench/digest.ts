@@ -1,0 +1,89 @@
+// `npm run bench:digest`: how long buildDigestData takes for a brand with 1M interactions
+// over a year (en/es/it), 3 years of daily metrics for 8 networks and 50 goals.
+// Embedded PGlite by default (seeded once under bench/.cache/digest, reused after);
+// with TEST_DATABASE_URL, the database tandem_bench_digest on that server.
+// Flags: --interactions N (default 1000000), --runs N (default 15), --warmup N (default 3).
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { z } from 'zod';
+import { simpleAssistant } from '../src/core/assistant.js';
+import type { Ctx } from '../src/core/context.js';
+import { buildDigestData } from '../src/core/digestData.js';
+import { silentLog } from '../src/core/log.js';
+import { addDays, localDayBounds } from '../src/core/time.js';
+import { openDatabase, type Database } from '../src/db/database.js';
+import { findProjectRoot } from '../src/db/projectRoot.js';
+import { median, printFigure } from './lib/figures.js';
+import { ensureDigestSeed, type SeedPlan } from './lib/seedDigest.js';
+
+// `npm run bench` passes every flag to every bench: ignore the ones that are not ours.
+const { values } = parseArgs({ options: { interactions: { type: 'string' }, runs: { type: 'string' }, warmup: { type: 'string' } }, strict: false });
+const options = z
+  .object({
+    interactions: z.coerce.number().int().min(1_000).default(1_000_000),
+    runs: z.coerce.number().int().min(1).default(15),
+    warmup: z.coerce.number().int().min(0).default(3),
+  })
+  .parse(values);
+
+const adminUrl = process.env.TEST_DATABASE_URL || undefined;
+const benchDatabase = 'tandem_bench_digest';
+
+// A fixed day, so a seeded database stays valid whatever day the bench runs.
+const plan: SeedPlan = { interactions: options.interactions, localDate: '2026-06-30', timezone: 'Europe/Rome' };
+const day = localDayBounds(plan.localDate, plan.timezone);
+const historyStart = localDayBounds(addDays(plan.localDate, -364), plan.timezone).start;
+// The digest goes out the next morning at 09:00 in Rome.
+const now = new Date(day.end.getTime() + 9 * 3_600_000);
+
+async function ensurePostgresDatabase(url: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [benchDatabase]);
+    if (!rowCount) await admin.query(`CREATE DATABASE "${benchDatabase}"`);
+  } finally {
+    await admin.end();
+  }
+  const target = new URL(url);
+  target.pathname = `/${benchDatabase}`;
+  return target.toString();
+}
+
+async function openBenchDatabase(): Promise<Database> {
+  if (adminUrl) return openDatabase({ databaseUrl: await ensurePostgresDatabase(adminUrl), dataDir: '' }, silentLog);
+  return openDatabase({ dataDir: join(findProjectRoot(), 'bench', '.cache', 'digest') }, silentLog);
+}
+
+const database = await openBenchDatabase();
+try {
+  const seed = await ensureDigestSeed(database.url, plan, { dayStart: day.start, dayEnd: day.end, historyStart });
+  if (seed.reused) process.stderr.write(`reusing the seeded brand (${options.interactions.toLocaleString('en')} interactions)\n`);
+  const ctx: Ctx = { db: database.db, clock: { now: () => now }, log: silentLog, ai: simpleAssistant, notify: { publish: async () => {} } };
+  const input = { brandId: seed.brandId, localDate: plan.localDate };
+  for (let i = 0; i < options.warmup; i++) await buildDigestData(ctx, input);
+  const samples: number[] = [];
+  for (let i = 0; i < options.runs; i++) {
+    const started = performance.now();
+    await buildDigestData(ctx, input);
+    samples.push(performance.now() - started);
+  }
+  const digest = await buildDigestData(ctx, input);
+  process.stderr.write(
+    `digest of ${plan.localDate}: ${digest.interactions.total} interactions, ${digest.kpis.length} KPIs, ` +
+      `${digest.posts.scheduled.count} posts scheduled, ${digest.escalations.count} open escalations; ` +
+      `min ${Math.min(...samples).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms\n`,
+  );
+  printFigure({
+    bench: 'digest',
+    figure: 'build_ms',
+    value: Math.round(median(samples) * 10) / 10,
+    unit: 'ms',
+    interactions: options.interactions,
+    store: database.store,
+    runs: options.runs,
+  });
+} finally {
+  await database.close();
+}

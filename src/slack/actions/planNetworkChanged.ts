@@ -1,0 +1,28 @@
+import { listCampaigns } from '../../core/campaigns.js';
+import { networkSchema } from '../../core/networkRules.js';
+import { localDateOf } from '../../core/time.js';
+import { actionIds, fieldIds } from '../ids.js';
+import type { SlackActionDefinition } from '../turns.js';
+import { readMetadata } from '../views/metadata.js';
+import { buildPlanModal } from '../views/planModal.js';
+
+/**
+ * Picking a network in the plan modal sets the copy field's limit to that network's, so
+ * Slack counts the characters left while the person types.
+ */
+export const planNetworkChangedAction: SlackActionDefinition = {
+  actionId: actionIds.planNetwork,
+  async run(turn) {
+    const view = turn.body.view;
+    const network = networkSchema.safeParse(turn.value);
+    if (!view || !network.success) return;
+    const metadata = readMetadata(view.private_metadata);
+    const place = await turn.useBrand(metadata.brandId);
+    const campaigns = await listCampaigns(turn.deps.ctx, { brandId: metadata.brandId, actorId: place.person.id });
+    const copy = view.state.values[fieldIds.planCopy]?.[fieldIds.planCopy]?.value ?? undefined;
+    const today = localDateOf(turn.deps.ctx.clock.now(), place.timezone);
+    const updated = buildPlanModal(turn.t, { metadata, today, timezone: place.timezone, campaigns, network: network.data, copy });
+    // The hash makes Slack refuse the update if the modal changed meanwhile (a faster click).
+    await turn.deps.client.views.update({ view_id: view.id, hash: view.hash, view: updated });
+  },
+};

@@ -1,0 +1,30 @@
+import { getPost, listPendingPosts } from '../../core/posts.js';
+import { renderPendingList } from '../blocks/pendingList.js';
+import { publishHome } from '../home.js';
+import { refreshPostMessages } from '../sync/postMessages.js';
+import type { ActionTurn } from '../turns.js';
+
+/**
+ * After a click on a post's buttons, brings the clicked surface up to date. Channel
+ * messages follow the post through its events; the /approve list (ephemeral) and App Home
+ * are the clicker's own, so they are redrawn here.
+ */
+export async function redrawClickedSurface(turn: ActionTurn, brandId: number): Promise<void> {
+  const { body, deps, place } = turn;
+  if (body.view?.type === 'home') return publishHome(deps, { teamId: place.teamId, userId: body.user.id });
+  if (body.container.is_ephemeral === true) {
+    const posts = await listPendingPosts(deps.ctx, { brandId, actorId: place.person.id });
+    await turn.replaceOriginal(renderPendingList(place.brand, posts, turn.t));
+  }
+}
+
+/**
+ * A click that was refused (already decided elsewhere, edited since): the message the
+ * person looked at was out of date, so every message about the post is redrawn from the
+ * current state, and so is the clicked surface.
+ */
+export async function redrawAfterRefusal(turn: ActionTurn, brandId: number, postNumber: number): Promise<void> {
+  const post = await getPost(turn.deps.ctx, { brandId, postNumber });
+  await refreshPostMessages(turn.deps, brandId, post.id);
+  await redrawClickedSurface(turn, brandId);
+}

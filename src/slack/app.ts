@@ -1,0 +1,98 @@
+import { App, HTTPReceiver, type webApi } from '@slack/bolt';
+import type { Ctx } from '../core/context.js';
+import type { Log } from '../core/log.js';
+import type { DomainEventListener } from '../core/notifier.js';
+import type { Route } from '../http/server.js';
+import { toBoltLogger } from './boltLogger.js';
+import type { SlackDeps } from './deps.js';
+import { homeOpenedListener } from './home.js';
+import { commandNames, eventNames } from './ids.js';
+import { actionListener, commandListener, shortcutListener, viewListener } from './listeners.js';
+import { slackActions, slackCommands, slackShortcuts, slackViews } from './registry.js';
+import { postMessageSync } from './sync/postMessages.js';
+
+export const slackEventsPath = '/slack/events';
+
+/**
+ * Interactive answers are worth retrying briefly, not for the web client's default half
+ * hour: a person is waiting, and a reply that arrives 20 minutes late is worse than an
+ * error they can see.
+ */
+export const defaultSlackRetries: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000, randomize: true };
+
+export type SlackAdapterOptions = {
+  ctx: Ctx;
+  /** The notifier's subscribe: post messages follow the post whoever changes it. */
+  subscribe: (listener: DomainEventListener) => () => void;
+  log: Log;
+  botToken: string;
+  signingSecret: string;
+  /** Set: Socket Mode (development, no public URL). Unset: HTTP on POST /slack/events. */
+  appToken?: string;
+  /** The Web API base; tests and the playground point it at the stand-in. */
+  apiUrl?: string;
+  retryConfig?: webApi.RetryOptions;
+};
+
+export type SlackAdapter = {
+  app: App;
+  mode: 'http' | 'socket';
+  /** Mounted on Tandem's HTTP server in HTTP mode, so one port serves Slack and /healthz. */
+  route: Route | null;
+  stop(): Promise<void>;
+};
+
+function register(app: App, deps: SlackDeps): void {
+  for (const command of slackCommands()) app.command(commandNames[command.key], commandListener(deps, command));
+  for (const action of slackActions) app.action(action.actionId, actionListener(deps, action));
+  for (const view of slackViews) app.view({ callback_id: view.callbackId, type: 'view_submission' }, viewListener(deps, view));
+  for (const shortcut of slackShortcuts) app.shortcut({ callback_id: shortcut.callbackId, type: shortcut.type }, shortcutListener(deps, shortcut));
+  app.event(eventNames.appHomeOpened, homeOpenedListener(deps));
+  // Listeners answer through the error boundary; this only sees errors outside them (middleware).
+  app.error(async (error) => {
+    deps.log.error({ err: error }, 'slack app error outside a handler');
+  });
+}
+
+/**
+ * Builds Tandem's Bolt app, verifies the bot token (Bolt calls auth.test, so the Web API —
+ * or its stand-in — must be up), registers every listener and starts following post
+ * events. In HTTP mode the caller mounts `route`; in Socket Mode the app connects itself.
+ */
+export async function startSlackAdapter(options: SlackAdapterOptions): Promise<SlackAdapter> {
+  const logger = toBoltLogger(options.log);
+  const clientOptions: webApi.WebClientOptions = {
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    retryConfig: options.retryConfig ?? defaultSlackRetries,
+  };
+  const socketMode = Boolean(options.appToken);
+  const receiver = socketMode ? undefined : new HTTPReceiver({ signingSecret: options.signingSecret, endpoints: slackEventsPath, logger });
+  const app = new App({
+    token: options.botToken,
+    logger,
+    clientOptions,
+    deferInitialization: true,
+    ...(receiver ? { receiver } : { socketMode: true, appToken: options.appToken, signingSecret: options.signingSecret }),
+  });
+  await app.init();
+  const deps: SlackDeps = { ctx: options.ctx, log: options.log, client: app.client };
+  register(app, deps);
+  const unsubscribe = options.subscribe(postMessageSync(deps));
+  if (socketMode) await app.start();
+  return {
+    app,
+    mode: socketMode ? 'socket' : 'http',
+    route: receiver
+      ? {
+          method: 'POST',
+          path: slackEventsPath,
+          // Bolt's own listener: signature check, body parsing, ack timing, all as Bolt does them.
+          handler: (req, res) => receiver.requestListener(req, res),
+        }
+      : null,
+    async stop() {
+      unsubscribe();
+      if (socketMode) await app.stop();
+    },
+  };
+}

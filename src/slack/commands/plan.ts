@@ -1,0 +1,40 @@
+import { requirePermission } from '../../core/brands.js';
+import { listCampaigns } from '../../core/campaigns.js';
+import { listWeek, planPost } from '../../core/posts.js';
+import { localDateOf } from '../../core/time.js';
+import { renderWeek } from '../blocks/weekCalendar.js';
+import { parsePlanText } from '../parse/planText.js';
+import { postApprovalRequest } from '../sync/postMessages.js';
+import type { CommandTurn, SlackCommandDefinition } from '../turns.js';
+import { buildPlanModal } from '../views/planModal.js';
+import { plannedAnswer } from './planAnswers.js';
+
+/** The plan modal for a person allowed to plan, opened at once (the trigger lives 3 s). */
+export async function openPlanModal(turn: Pick<CommandTurn, 'deps' | 'place' | 't' | 'openModal'>, channelId: string | null): Promise<void> {
+  const { deps, place } = turn;
+  await requirePermission(deps.ctx, place.brand.id, place.person.id, 'post.plan');
+  const campaigns = await listCampaigns(deps.ctx, { brandId: place.brand.id, actorId: place.person.id });
+  const today = localDateOf(deps.ctx.clock.now(), place.timezone);
+  await turn.openModal(buildPlanModal(turn.t, { metadata: { brandId: place.brand.id, channelId }, today, timezone: place.timezone, campaigns }));
+}
+
+export const planCommand: SlackCommandDefinition = {
+  key: 'plan',
+  descriptionKey: 'slack.command.plan.description',
+  usageHintKey: 'slack.command.plan.hint',
+  usageKey: 'slack.command.plan.usage',
+  exampleKey: 'slack.command.plan.example',
+  async run(turn) {
+    const { deps, place, t, command } = turn;
+    const request = parsePlanText(command.text);
+    if (request.kind === 'modal') return openPlanModal(turn, command.channel_id);
+    if (request.kind === 'week') {
+      const week = await listWeek(deps.ctx, { brandId: place.brand.id, actorId: place.person.id, weekOf: request.weekOf });
+      return turn.tell(renderWeek(place.brand.name, week, t, place.language));
+    }
+    const post = await planPost(deps.ctx, { brandId: place.brand.id, actorId: place.person.id, network: request.network, date: request.date, time: request.time, copy: request.copy });
+    // Default: ask for approval where the plan was made, unless the brand has an approvals channel.
+    const posted = await postApprovalRequest(deps, place.brand, post, place.brand.settings.approvalsChannel ?? command.channel_id);
+    await turn.tell(plannedAnswer(t, place, post, posted, command.channel_id));
+  },
+};
