@@ -2,6 +2,7 @@
 // classes per set and language, language detection accuracy). `npm run eval:sentiment`.
 import { analyzeOffline } from '../src/ai/offline/analyzeText.js';
 import type { Sentiment } from '../src/core/assistant.js';
+import { printFigure } from './lib/figures.js';
 import { loadBrandComments, loadTweets, macroF1, type EvalItem } from './sentimentSets.js';
 
 type Scored = EvalItem & { predicted: Sentiment; detected: string | null };
@@ -14,7 +15,7 @@ function score(items: EvalItem[]): Scored[] {
 }
 
 function print(set: string, lang: string, figure: string, value: number, n: number): void {
-  console.log(JSON.stringify({ eval: 'sentiment', set, lang, figure, value, n }));
+  printFigure({ eval: 'sentiment', set, lang, figure, value, n, bench: 'eval_sentiment', unit: 'ratio' });
 }
 
 function report(set: string, lang: string, items: Scored[]): void {
@@ -42,6 +43,6 @@ for (const [set, items] of [['brand', brand], ['tweets', tweets]] as const) {
 // `--errors` lists the dev half's mistakes only: the holdout half stays unread.
 if (verbose) {
   for (const item of [...brand, ...tweets].filter((i) => i.half === 'dev' && i.predicted !== i.label)) {
-    console.error(`${item.set}\t${item.lang}\t${item.label}\t${item.predicted}\t${item.detected}\t${item.text}`);
+    process.stderr.write(`${item.set}\t${item.lang}\t${item.label}\t${item.predicted}\t${item.detected}\t${item.text}\n`);
   }
 }

@@ -1,20 +1,23 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { isDiscordOn, isSlackOn, type Config } from './config.js';
-import { simpleAssistant } from './core/assistant.js';
+import { createAssistant } from './ai/createAssistant.js';
+import { isDiscordOn, isPlaygroundOn, isSlackOn, type Config } from './config.js';
 import { systemClock, type Clock } from './core/clock.js';
 import type { Ctx } from './core/context.js';
 import type { Log } from './core/log.js';
-import { createNotifier } from './core/notifier.js';
+import { createNotifier, type DomainEventListener } from './core/notifier.js';
 import { openDatabase, type Database } from './db/database.js';
 import { healthRoute } from './http/health.js';
 import { metricsRoute, readyRoute } from './http/operatorRoutes.js';
 import { startHttpServer, type HttpServer } from './http/server.js';
+import { startDiscordAdapter } from './discord/adapter.js';
 import { translate } from './i18n/catalog.js';
 import { allJobs } from './jobs/index.js';
 import type { Job } from './jobs/job.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
+import { startPlayground } from './playground/startPlayground.js';
+import { startSlackAdapter } from './slack/adapter.js';
 
 export type PlatformState = 'connected' | 'disconnected' | 'off';
 
@@ -22,7 +25,15 @@ export type PlatformState = 'connected' | 'disconnected' | 'off';
 export type RunningAdapter = { name: string; status(): PlatformState; stop(): Promise<void> };
 
 /** What every adapter is started with. */
-export type AdapterDeps = { config: Config; ctx: Ctx; http: HttpServer; metrics: Metrics; log: Log };
+export type AdapterDeps = {
+  config: Config;
+  ctx: Ctx;
+  http: HttpServer;
+  metrics: Metrics;
+  log: Log;
+  /** Domain events, for adapters that keep messages in step with what changed (post #N's message). */
+  events: { subscribe(listener: DomainEventListener): () => void };
+};
 
 export type Tandem = {
   ctx: Ctx;
@@ -51,15 +62,15 @@ export function describePlatforms(config: Config): string[] {
     : translate('en', 'platform.off', { platform: 'Discord', variables: 'DISCORD_TOKEN' });
   const ai = config.OPENAI_API_KEY
     ? translate('en', 'platform.on', { platform: 'OpenAI', mode: config.OPENAI_MODEL })
-    : translate('en', 'platform.off', { platform: 'OpenAI', variables: 'OPENAI_API_KEY' }) + ' The offline assistant answers meanwhile.';
+    : `${translate('en', 'platform.off', { platform: 'OpenAI', variables: 'OPENAI_API_KEY' })} ${translate('en', 'assistant.offline')}`;
   return [slack, discord, ai];
 }
 
 /** Starts the platform adapters that are configured. Each adds its routes and listeners. */
-async function startAdapters(_deps: AdapterDeps): Promise<RunningAdapter[]> {
+async function startAdapters(deps: AdapterDeps): Promise<RunningAdapter[]> {
   const adapters: RunningAdapter[] = [];
-  // Slack: if (isSlackOn(deps.config)) adapters.push(await startSlackAdapter(deps));
-  // Discord: if (isDiscordOn(deps.config)) adapters.push(await startDiscordAdapter(deps));
+  if (isSlackOn(deps.config)) adapters.push(await startSlackAdapter(deps));
+  if (isDiscordOn(deps.config)) adapters.push(await startDiscordAdapter(deps));
   return adapters;
 }
 
@@ -69,7 +80,7 @@ export async function startTandem(config: Config, log: Log, options: StartOption
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const metrics = createMetrics();
   const notify = createNotifier((error, event) => log.error({ err: error, event: event.type }, 'event listener failed'));
-  const ctx: Ctx = { db: database.db, clock: options.clock ?? systemClock, log, ai: simpleAssistant, notify };
+  const ctx: Ctx = { db: database.db, clock: options.clock ?? systemClock, log, ai: createAssistant(config, log, { preload: true }), notify };
   let http: HttpServer;
   try {
     http = await startHttpServer(config.PORT, (error) => log.error({ err: error }, 'http handler failed'));
@@ -83,8 +94,11 @@ export async function startTandem(config: Config, log: Log, options: StartOption
   http.addRoute(healthRoute(database.db));
   http.addRoute(readyRoute(database.db, platformStates, () => stopping));
   http.addRoute(metricsRoute(metrics));
+  let playground: RunningAdapter | null = null;
   try {
-    adapters.push(...(await startAdapters({ config, ctx, http, metrics, log })));
+    adapters.push(...(await startAdapters({ config, ctx, http, metrics, log, events: notify })));
+    // No Slack app yet (or PLAYGROUND=1): Slack and Discord played in the browser, at / (issue 9).
+    if (isPlaygroundOn(config)) playground = await startPlayground({ config, ctx, http, metrics, log, events: notify }, { slack: startSlackAdapter });
   } catch (error) {
     await http.close(0);
     await database.close();
@@ -108,6 +122,8 @@ export async function startTandem(config: Config, log: Log, options: StartOption
       if (stopping) return;
       stopping = true;
       await scheduler.stop();
+      // The playground first: its live streams to the browser would hold the server open.
+      await playground?.stop().catch((error: unknown) => log.warn({ err: error }, 'playground stop failed'));
       await http.close();
       await Promise.all(adapters.map((a) => a.stop().catch((error: unknown) => log.warn({ err: error, adapter: a.name }, 'adapter stop failed'))));
       await database.close();

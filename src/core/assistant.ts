@@ -62,9 +62,9 @@ export const copyIssueCodeSchema = z.enum([
   'toneMismatch',
   'negativeTone',
   'shouting',
-  'emojiInFormalVoice',
-  'slangInFormalVoice',
-  'exclamationsInCalmVoice',
+  'emojiAgainstVoice',
+  'slangAgainstVoice',
+  'exclamationsAgainstVoice',
 ]);
 export type CopyIssueCode = z.infer<typeof copyIssueCodeSchema>;
 

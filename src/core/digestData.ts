@@ -6,25 +6,26 @@ import { assessGoal, compareValues, goalMetricKind, type Change, type GoalFacts,
 import {
   queryActiveGoals,
   queryDayInteractions,
+  queryDayResponses,
   queryDigestPosts,
   queryGoalMetricValues,
-  queryInteractionCounts,
+  queryInteractionMix,
   queryLeadGoalValues,
   queryMetricSeries,
   queryModeration,
   queryOpenEscalations,
-  queryResponseTimes,
+  queryTrailingResponseTimes,
   queryUnansweredBacklog,
   type ActiveGoalRow,
   type DayInteractionRow,
   type EscalationRow,
   type GoalMetricRow,
-  type InteractionCountRow,
+  type InteractionMixRow,
   type InteractionWindow,
   type MetricPointRow,
   type ModerationRow,
   type PostRow,
-  type ResponseTimeRow,
+  type TrailingResponseRow,
 } from './digestQueries.js';
 import { addDays, localDayBounds, localTimeOf } from './time.js';
 import { idSchema, parseInput } from './validation.js';
@@ -87,7 +88,7 @@ export type DigestData = {
     slaMinutes: number;
     /** Received that day and answered after the SLA, or still unanswered past it. */
     lateToday: number;
-    /** Unanswered now and older than the SLA, whatever day they came in. */
+    /** Unanswered now and older than the SLA, received in the last 7 days (up to now). */
     breaches: number;
     oldestBreachMinutes: number | null;
   };
@@ -110,6 +111,9 @@ const listLimits = { leads: 10, escalations: 10, pending: 10, scheduled: 25 };
 const seriesDays = 30;
 const trailingDays = 7;
 const minuteMs = 60_000;
+const dayMs = 86_400_000;
+// Unanswered interactions older than this are left to the inbox views, not the digest.
+const breachWindowDays = 7;
 
 /**
  * Everything a digest shows for one brand and one local day, as plain data. Two steps:
@@ -133,39 +137,38 @@ export async function buildDigestData(ctx: Ctx, input: z.input<typeof buildDiges
   };
   const trailingFrom = addDays(localDate, 1 - trailingDays);
   const needs = goalNeeds(goals, trailingFrom);
-  const [counts, responseTimes, dayRows, backlog, series, goalMetrics, leadGoals, escalations, posts, moderation] = await Promise.all([
-    queryInteractionCounts(ctx.db, brandId, window),
-    queryResponseTimes(ctx.db, brandId, window, needs.trailingResponse ? window.trailingStart : window.dayStart),
+  const [mix, dayResponses, dayRows, backlog, series, goalMetrics, leadGoals, trailingResponses, escalations, posts, moderation] = await Promise.all([
+    queryInteractionMix(ctx.db, brandId, window),
+    queryDayResponses(ctx.db, brandId, window),
     queryDayInteractions(ctx.db, brandId, window, listLimits.leads),
-    queryUnansweredBacklog(ctx.db, brandId, new Date(now.getTime() - slaMinutes * minuteMs)),
+    queryUnansweredBacklog(ctx.db, brandId, { since: new Date(now.getTime() - breachWindowDays * dayMs), receivedBefore: new Date(now.getTime() - slaMinutes * minuteMs) }),
     queryMetricSeries(ctx.db, brandId, addDays(localDate, 1 - seriesDays), localDate),
     needs.metricsFrom ? queryGoalMetricValues(ctx.db, brandId, { from: needs.metricsFrom, to: localDate, trailingFrom }) : [],
     needs.leads ? queryLeadGoalValues(ctx.db, brandId, timezone, day.end) : [],
+    needs.trailingResponse ? queryTrailingResponseTimes(ctx.db, brandId, window) : [],
     queryOpenEscalations(ctx.db, brandId, listLimits.escalations),
     queryDigestPosts(ctx.db, brandId, window, listLimits),
     queryModeration(ctx.db, brandId, window),
   ]);
   const points = fillSeries(series, localDate);
-  const totals = counts.find((row) => !row.network && !row.kind && !row.sentiment);
-  const overallResponse = responseTimes.find((row) => !row.network);
   return {
     brand: { id: brand.id, name: brand.name, slug: brand.slug, timezone, language: brand.settings.language },
     localDate,
     generatedAt: now,
     day,
-    kpis: goals.map((goal) => assessGoal(measureGoal(goal, { counts, responseTimes, goalMetrics, leadGoals }), localDate)),
+    kpis: goals.map((goal) => assessGoal(measureGoal(goal, { mix, trailingResponses, goalMetrics, leadGoals }), localDate)),
     metrics: { deltas: summarizeDeltas(points), series: points },
-    interactions: summarizeInteractions(counts, dayRows),
+    interactions: summarizeInteractions(mix, dayRows),
     responseTimes: {
-      answered: totals?.answeredToday ?? 0,
-      p50Minutes: overallResponse?.todayP50 ?? null,
-      p90Minutes: overallResponse?.todayP90 ?? null,
+      answered: dayResponses.answered,
+      p50Minutes: dayResponses.p50,
+      p90Minutes: dayResponses.p90,
       slaMinutes,
-      lateToday: totals?.lateToday ?? 0,
+      lateToday: dayResponses.late,
       breaches: backlog.count,
       oldestBreachMinutes: backlog.oldest ? Math.floor((now.getTime() - backlog.oldest.getTime()) / minuteMs) : null,
     },
-    leads: { count: totals?.leadsToday ?? 0, items: dayRows.filter((row) => row.list === 'lead').map(withoutList) },
+    leads: { count: dayResponses.leads, items: dayRows.filter((row) => row.list === 'lead').map(withoutList) },
     escalations: {
       count: escalations[0]?.total ?? 0,
       items: escalations.map(({ total: _total, ...row }) => ({ ...row, ageMinutes: Math.floor((now.getTime() - row.createdAt.getTime()) / minuteMs) })),
@@ -187,8 +190,8 @@ function goalNeeds(goals: ActiveGoalRow[], trailingFrom: string): { metricsFrom:
 }
 
 type GoalInputs = {
-  counts: InteractionCountRow[];
-  responseTimes: ResponseTimeRow[];
+  mix: InteractionMixRow[];
+  trailingResponses: TrailingResponseRow[];
   goalMetrics: GoalMetricRow[];
   leadGoals: { id: number; value: number }[];
 };
@@ -207,7 +210,6 @@ function measureGoal(goal: ActiveGoalRow, inputs: GoalInputs): GoalFacts {
     measuredAtStart: null,
   };
   const snapshot = inputs.goalMetrics.find((row) => row.id === goal.id);
-  const networkCounts = inputs.counts.find((row) => row.network === goal.network && !row.kind && !row.sentiment);
   switch (goal.metric) {
     case 'followers':
       return { ...facts, current: snapshot?.followersNow ?? null, measuredAtStart: snapshot?.followersAtStart ?? null };
@@ -218,9 +220,12 @@ function measureGoal(goal: ActiveGoalRow, inputs: GoalInputs): GoalFacts {
     case 'leads':
       return { ...facts, current: inputs.leadGoals.find((row) => row.id === goal.id)?.value ?? 0 };
     case 'response_time':
-      return { ...facts, current: inputs.responseTimes.find((row) => row.network === goal.network)?.trailingP50 ?? null };
-    case 'positive_sentiment':
-      return { ...facts, current: networkCounts && networkCounts.trailing > 0 ? (networkCounts.trailingPositive / networkCounts.trailing) * 100 : null };
+      return { ...facts, current: inputs.trailingResponses.find((row) => row.network === goal.network)?.p50 ?? null };
+    case 'positive_sentiment': {
+      const trailing = inputs.mix.filter((row) => row.span !== 'oldest' && (goal.network === null || row.network === goal.network));
+      const total = sumCounts(trailing);
+      return { ...facts, current: total > 0 ? (sumCounts(trailing.filter((row) => row.sentiment === 'positive')) / total) * 100 : null };
+    }
     default:
       if (goalMetricKind[goal.metric] !== 'flow') throw new Error(`no measure for goal metric ${goal.metric}`);
       return { ...facts, current: snapshot?.flow ?? 0 };
@@ -270,28 +275,32 @@ function withoutList({ list: _list, ...row }: DayInteractionRow): DigestInteract
   return row;
 }
 
-function summarizeInteractions(counts: InteractionCountRow[], dayRows: DayInteractionRow[]): DigestData['interactions'] {
+function sumCounts(rows: InteractionMixRow[]): number {
+  return rows.reduce((sum, row) => sum + row.count, 0);
+}
+
+function countSentiments(rows: InteractionMixRow[]): SentimentCounts {
+  const counts: SentimentCounts = { positive: 0, neutral: 0, negative: 0 };
+  for (const row of rows) counts[row.sentiment] += row.count;
+  return counts;
+}
+
+function summarizeInteractions(mix: InteractionMixRow[], dayRows: DayInteractionRow[]): DigestData['interactions'] {
+  const today = mix.filter((row) => row.span === 'today');
+  const previous = mix.filter((row) => row.span !== 'today');
   const byKind = { comment: 0, dm: 0, mention: 0, review: 0 };
-  const bySentiment: SentimentCounts = { positive: 0, neutral: 0, negative: 0 };
-  const previous: SentimentCounts = { positive: 0, neutral: 0, negative: 0 };
-  const byNetwork: { network: NetworkName; count: number }[] = [];
-  let total = 0;
-  let previousTotal = 0;
-  for (const row of counts) {
-    if (row.network) {
-      if (row.today > 0) byNetwork.push({ network: row.network, count: row.today });
-    } else if (row.kind) byKind[row.kind] = row.today;
-    else if (row.sentiment) {
-      bySentiment[row.sentiment] = row.today;
-      previous[row.sentiment] = row.previous;
-    } else {
-      total = row.today;
-      previousTotal = row.previous;
-    }
+  const networks = new Map<NetworkName, number>();
+  for (const row of today) {
+    byKind[row.kind] += row.count;
+    networks.set(row.network, (networks.get(row.network) ?? 0) + row.count);
   }
-  byNetwork.sort((a, b) => b.count - a.count || a.network.localeCompare(b.network));
-  const today = { total, negativeShare: share(bySentiment.negative, total), positiveShare: share(bySentiment.positive, total) };
-  const before = { total: previousTotal, negativeShare: share(previous.negative, previousTotal), positiveShare: share(previous.positive, previousTotal) };
+  const byNetwork = [...networks].map(([network, count]) => ({ network, count })).sort((a, b) => b.count - a.count || a.network.localeCompare(b.network));
+  const bySentiment = countSentiments(today);
+  const before = countSentiments(previous);
+  const total = sumCounts(today);
+  const previousTotal = sumCounts(previous);
+  const todayShares = { total, negativeShare: share(bySentiment.negative, total), positiveShare: share(bySentiment.positive, total) };
+  const previousShares = { total: previousTotal, negativeShare: share(before.negative, previousTotal), positiveShare: share(before.positive, previousTotal) };
   const quote = (list: DayInteractionRow['list']) => {
     const row = dayRows.find((r) => r.list === list);
     return row ? withoutList(row) : null;
@@ -302,10 +311,10 @@ function summarizeInteractions(counts: InteractionCountRow[], dayRows: DayIntera
     byKind,
     bySentiment,
     sentimentShift: {
-      today,
-      previous7Days: before,
-      negativeShift: difference(today.negativeShare, before.negativeShare),
-      positiveShift: difference(today.positiveShare, before.positiveShare),
+      today: todayShares,
+      previous7Days: previousShares,
+      negativeShift: difference(todayShares.negativeShare, previousShares.negativeShare),
+      positiveShift: difference(todayShares.positiveShare, previousShares.positiveShare),
     },
     quotes: { mostNegative: quote('negative'), mostPositive: quote('positive') },
   };

@@ -1,13 +1,13 @@
-import type { LocalizationMap } from 'discord.js';
+import { Locale, type LocalizationMap } from 'discord.js';
 import { translate, type Language, type MessageKey } from '../i18n/catalog.js';
 
 /** Discord locales each of Tandem's languages is shown in. */
-const discordLocales: Record<Exclude<Language, 'en'>, (keyof LocalizationMap)[]> = { es: ['es-ES', 'es-419'], it: ['it'] };
+const discordLocales: Record<Exclude<Language, 'en'>, Locale[]> = { es: [Locale.SpanishES, Locale.SpanishLATAM], it: [Locale.Italian] };
 
 /** A text in English plus its Discord localizations, from one catalogue key. */
 export function localizations(key: MessageKey): { text: string; localized: LocalizationMap } {
   const localized: LocalizationMap = {};
-  for (const [language, locales] of Object.entries(discordLocales) as [Exclude<Language, 'en'>, (keyof LocalizationMap)[]][]) {
+  for (const [language, locales] of Object.entries(discordLocales) as [Exclude<Language, 'en'>, Locale[]][]) {
     for (const locale of locales) localized[locale] = translate(language, key);
   }
   return { text: translate('en', key), localized };

@@ -21,9 +21,13 @@ export async function ensurePlaygroundTeam(ctx: Ctx): Promise<PlaygroundTeam> {
   const binding = await ctx.db.binding.findUnique({
     where: { platform_scope_externalId: { platform: 'slack', scope: 'workspace', externalId: slackTeam.id } },
   });
-  let brand = binding
-    ? await getBrand(ctx, binding.brandId)
-    : await createBrand(ctx, { name: brandName, actorId: admin.id, bindTo: { platform: 'slack', scope: 'workspace', externalId: slackTeam.id } });
+  let brand: BrandView;
+  if (binding) brand = await getBrand(ctx, binding.brandId);
+  else {
+    const created = await createBrand(ctx, { name: brandName, actorId: admin.id, bindTo: { platform: 'slack', scope: 'workspace', externalId: slackTeam.id } });
+    // The playground's people sit in Rome (their Slack profiles say so): dates read as theirs.
+    brand = await updateBrandSetting(ctx, { brandId: created.id, actorId: admin.id, key: 'timezone', value: 'Europe/Rome' });
+  }
 
   for (const person of Object.values(slackPeople)) {
     if (person.key === 'admin') continue;

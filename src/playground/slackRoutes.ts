@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { Route } from '../http/server.js';
 import { slackPeople } from './cast.js';
 import { getJsonRoute, postJsonRoute } from './jsonRoute.js';
-import { BadRequest } from './requestBody.js';
 import type { PlaygroundSlack } from './slackDriver.js';
 
 const personIds = Object.values(slackPeople).map((p) => p.id) as [string, ...string[]];
@@ -13,9 +12,9 @@ const filledValues = z.record(z.string(), z.union([z.string(), z.array(z.string(
 export function slackRoutes(slack: PlaygroundSlack): Route[] {
   return [
     getJsonRoute('/playground/api/slack', (query) => {
+      // No one chosen yet (or someone unknown, from an old tab): the first person, the admin.
       const user = userId.safeParse(query.get('user'));
-      if (!user.success) throw new BadRequest(`user must be one of ${personIds.join(', ')}`);
-      return slack.snapshot(user.data);
+      return slack.snapshot(user.success ? user.data : personIds[0]);
     }),
     postJsonRoute('/playground/api/slack/send', z.object({ userId, channelId: z.string().min(1), text: z.string().max(40_000) }), (body) => slack.send(body)),
     postJsonRoute(

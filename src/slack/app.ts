@@ -1,8 +1,9 @@
-import { App, HTTPReceiver, type webApi } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { Ctx } from '../core/context.js';
 import type { Log } from '../core/log.js';
 import type { DomainEventListener } from '../core/notifier.js';
 import type { Route } from '../http/server.js';
+import type { Metrics } from '../observability/metrics.js';
 import { toBoltLogger } from './boltLogger.js';
 import type { SlackDeps } from './deps.js';
 import { homeOpenedListener } from './home.js';
@@ -32,13 +33,16 @@ export type SlackAdapterOptions = {
   /** The Web API base; tests and the playground point it at the stand-in. */
   apiUrl?: string;
   retryConfig?: webApi.RetryOptions;
+  metrics?: Metrics;
 };
 
-export type SlackAdapter = {
+export type SlackApp = {
   app: App;
   mode: 'http' | 'socket';
   /** Mounted on Tandem's HTTP server in HTTP mode, so one port serves Slack and /healthz. */
   route: Route | null;
+  /** HTTP: always (Slack calls us). Socket Mode: while the socket is open. */
+  isConnected(): boolean;
   stop(): Promise<void>;
 };
 
@@ -59,40 +63,40 @@ function register(app: App, deps: SlackDeps): void {
  * or its stand-in — must be up), registers every listener and starts following post
  * events. In HTTP mode the caller mounts `route`; in Socket Mode the app connects itself.
  */
-export async function startSlackAdapter(options: SlackAdapterOptions): Promise<SlackAdapter> {
+export async function buildSlackApp(options: SlackAdapterOptions): Promise<SlackApp> {
   const logger = toBoltLogger(options.log);
   const clientOptions: webApi.WebClientOptions = {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     retryConfig: options.retryConfig ?? defaultSlackRetries,
   };
-  const socketMode = Boolean(options.appToken);
-  const receiver = socketMode ? undefined : new HTTPReceiver({ signingSecret: options.signingSecret, endpoints: slackEventsPath, logger });
-  const app = new App({
-    token: options.botToken,
-    logger,
-    clientOptions,
-    deferInitialization: true,
-    ...(receiver ? { receiver } : { socketMode: true, appToken: options.appToken, signingSecret: options.signingSecret }),
-  });
+  const http = options.appToken ? null : new HTTPReceiver({ signingSecret: options.signingSecret, endpoints: slackEventsPath, logger });
+  const socket = options.appToken ? new SocketModeReceiver({ appToken: options.appToken, logger, installerOptions: { clientOptions } }) : null;
+  let socketOpen = false;
+  socket?.client.on('connected', () => (socketOpen = true));
+  socket?.client.on('disconnected', () => (socketOpen = false));
+  const receiver = http ?? socket;
+  if (!receiver) throw new Error('no Slack receiver');
+  const app = new App({ token: options.botToken, logger, clientOptions, deferInitialization: true, receiver });
   await app.init();
-  const deps: SlackDeps = { ctx: options.ctx, log: options.log, client: app.client };
+  const deps: SlackDeps = { ctx: options.ctx, log: options.log, client: app.client, ...(options.metrics ? { metrics: options.metrics } : {}) };
   register(app, deps);
   const unsubscribe = options.subscribe(postMessageSync(deps));
-  if (socketMode) await app.start();
+  if (socket) await app.start();
   return {
     app,
-    mode: socketMode ? 'socket' : 'http',
-    route: receiver
+    mode: socket ? 'socket' : 'http',
+    route: http
       ? {
           method: 'POST',
           path: slackEventsPath,
           // Bolt's own listener: signature check, body parsing, ack timing, all as Bolt does them.
-          handler: (req, res) => receiver.requestListener(req, res),
+          handler: (req, res) => http.requestListener(req, res),
         }
       : null,
+    isConnected: () => (socket ? socketOpen : true),
     async stop() {
       unsubscribe();
-      if (socketMode) await app.stop();
+      if (socket) await app.stop();
     },
   };
 }

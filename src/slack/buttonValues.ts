@@ -6,12 +6,18 @@ import { z } from 'zod';
  */
 const id = z.coerce.number().int().positive();
 
+function numbers(text: string): number[] {
+  return text.split(':').map(Number);
+}
+
 /** A post button: the brand, the post's number, and the version the reader saw. */
 export const postButtonSchema = z
   .string()
-  .transform((text) => text.split(':'))
-  .pipe(z.tuple([id, id, id]))
-  .transform(([brandId, number, version]) => ({ brandId, number, version }));
+  .regex(/^[1-9]\d*:[1-9]\d*:[1-9]\d*$/)
+  .transform((text) => {
+    const [brandId = 0, number = 0, version = 0] = numbers(text);
+    return { brandId, number, version };
+  });
 export type PostButton = z.infer<typeof postButtonSchema>;
 
 export function postButtonValue(post: { brandId: number; number: number; version: number }): string {
@@ -21,9 +27,11 @@ export function postButtonValue(post: { brandId: number; number: number; version
 /** An interaction button: its brand and the interaction's id. */
 export const interactionButtonSchema = z
   .string()
-  .transform((text) => text.split(':'))
-  .pipe(z.tuple([id, id]))
-  .transform(([brandId, interactionId]) => ({ brandId, interactionId }));
+  .regex(/^[1-9]\d*:[1-9]\d*$/)
+  .transform((text) => {
+    const [brandId = 0, interactionId = 0] = numbers(text);
+    return { brandId, interactionId };
+  });
 export type InteractionButton = z.infer<typeof interactionButtonSchema>;
 
 export function interactionButtonValue(interaction: { brandId: number; id: number }): string {

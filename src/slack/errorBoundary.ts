@@ -54,15 +54,18 @@ export function answerForError(error: unknown, state: TurnState, log: Log, where
  * The one error boundary every Slack handler runs in: whatever happens, the person gets an
  * answer only they can see. If even that answer cannot be delivered, it is logged.
  */
+export type Outcome = 'ok' | 'refused' | 'failed';
+
 export async function withErrorBoundary(
   log: Log,
   state: TurnState,
   tell: (answer: Answer) => Promise<void>,
   where: Record<string, unknown>,
   work: () => Promise<void>,
-): Promise<void> {
+): Promise<Outcome> {
   try {
     await work();
+    return 'ok';
   } catch (error) {
     const answer = answerForError(error, state, log, where);
     try {
@@ -70,5 +73,6 @@ export async function withErrorBoundary(
     } catch (tellError) {
       log.error({ err: tellError, errorId: answer.errorId, ...where }, 'could not tell the person about a failure');
     }
+    return answer.errorId ? 'failed' : 'refused';
   }
 }

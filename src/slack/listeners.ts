@@ -13,7 +13,7 @@ import type {
 import type { ModalView } from '@slack/types';
 import { isUserError } from '../core/errors.js';
 import type { SlackDeps } from './deps.js';
-import { answerForError, withErrorBoundary, type Answer, type TurnState } from './errorBoundary.js';
+import { answerForError, withErrorBoundary, type Answer, type Outcome, type TurnState } from './errorBoundary.js';
 import { placeForBrand, resolveSlackPerson, resolveSlackPlace, type SlackWho } from './place.js';
 import { translator, type SlackActionDefinition, type SlackCommandDefinition, type SlackShortcutDefinition, type SlackViewDefinition } from './turns.js';
 import { readMetadata } from './views/metadata.js';
@@ -31,6 +31,15 @@ async function postToResponseUrl(deps: SlackDeps, url: string, message: RespondA
   deps.log.debug({ status: response.status }, 'posted to response_url');
 }
 
+/** Times the acknowledgement (Slack's 3 s budget) and counts outcomes, for GET /metrics. */
+function meter(deps: SlackDeps, command: string) {
+  const started = performance.now();
+  return {
+    acked: () => deps.metrics?.commandSeconds.observe({ platform: 'slack', command }, (performance.now() - started) / 1000),
+    done: (outcome: Outcome) => deps.metrics?.commands.inc({ platform: 'slack', command, outcome }),
+  };
+}
+
 /** An ephemeral answer in a channel, or in the app's direct message when there is no channel. */
 export async function tellPrivately(deps: SlackDeps, userId: string, channelId: string | null, answer: Answer): Promise<void> {
   if (channelId) await deps.client.chat.postEphemeral({ channel: channelId, user: userId, text: answer.text, ...(answer.blocks ? { blocks: answer.blocks } : {}) });
@@ -39,7 +48,9 @@ export async function tellPrivately(deps: SlackDeps, userId: string, channelId: 
 
 export function commandListener(deps: SlackDeps, definition: SlackCommandDefinition) {
   return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const metered = meter(deps, command.command);
     await ack();
+    metered.acked();
     const state: TurnState = { language: 'en', usage: { usageKey: definition.usageKey, exampleKey: definition.exampleKey } };
     const tell = async (answer: Answer) => {
       await respond({ response_type: 'ephemeral', text: answer.text, ...(answer.blocks ? { blocks: answer.blocks } : {}) });
@@ -48,7 +59,7 @@ export function commandListener(deps: SlackDeps, definition: SlackCommandDefinit
       await respond({ response_type: 'in_channel', text: answer.text, ...(answer.blocks ? { blocks: answer.blocks } : {}) });
     };
     const where = { command: command.command, user: command.user_id, channel: command.channel_id };
-    await withErrorBoundary(deps.log, state, tell, where, async () => {
+    const outcome = await withErrorBoundary(deps.log, state, tell, where, async () => {
       const place = await resolveSlackPlace(deps.ctx, {
         teamId: command.team_id,
         teamName: command.team_domain,
@@ -62,19 +73,22 @@ export function commandListener(deps: SlackDeps, definition: SlackCommandDefinit
       };
       await definition.run({ deps, command, place, t: translator(place.language), tell, announce, openModal });
     });
+    metered.done(outcome);
   };
 }
 
 function valueOf(action: BlockAction['actions'][number]): string | null {
   if ('value' in action && typeof action.value === 'string') return action.value;
-  if ('selected_option' in action && action.selected_option) return action.selected_option.value;
+  if ('selected_option' in action && action.selected_option) return action.selected_option.value ?? null;
   if ('selected_date' in action) return action.selected_date ?? null;
   return null;
 }
 
 export function actionListener(deps: SlackDeps, definition: SlackActionDefinition) {
   return async ({ body, ack }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
+    const metered = meter(deps, definition.actionId);
     await ack();
+    metered.acked();
     const action = body.actions[0];
     if (!action) return;
     const channelId = body.channel?.id ?? (typeof body.container.channel_id === 'string' ? body.container.channel_id : null);
@@ -91,7 +105,7 @@ export function actionListener(deps: SlackDeps, definition: SlackActionDefinitio
       else if (channelId && messageTs) await deps.client.chat.update({ channel: channelId, ts: messageTs, text: answer.text, ...(answer.blocks ? { blocks: answer.blocks } : {}) });
     };
     const where = { action: action.action_id, user: body.user.id, channel: channelId };
-    await withErrorBoundary(deps.log, state, tell, where, async () => {
+    const outcome = await withErrorBoundary(deps.log, state, tell, where, async () => {
       const place = await resolveSlackPlace(deps.ctx, who);
       state.language = place.language;
       const turn = {
@@ -116,6 +130,7 @@ export function actionListener(deps: SlackDeps, definition: SlackActionDefinitio
       };
       await definition.run(turn);
     });
+    metered.done(outcome);
   };
 }
 
@@ -123,6 +138,7 @@ export function viewListener(deps: SlackDeps, definition: SlackViewDefinition) {
   return async ({ body, view, ack }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const state: TurnState = { language: 'en' };
     const where = { view: definition.callbackId, user: body.user.id };
+    const metered = meter(deps, definition.callbackId);
     let acknowledged = false;
     try {
       const metadata = readMetadata(view.private_metadata);
@@ -132,18 +148,25 @@ export function viewListener(deps: SlackDeps, definition: SlackViewDefinition) {
       state.language = place.language;
       const outcome = await definition.submit({ deps, body, view, metadata, person, place, t: translator(place.language) });
       acknowledged = true;
-      if (outcome.kind === 'errors') return await ack({ response_action: 'errors', errors: outcome.errors });
-      if (outcome.kind === 'update') return await ack({ response_action: 'update', view: outcome.view });
-      await ack();
-      if (!outcome.after) return;
+      if (outcome.kind === 'errors') {
+        await ack({ response_action: 'errors', errors: outcome.errors });
+        metered.acked();
+        return void metered.done('refused');
+      }
+      if (outcome.kind === 'update') await ack({ response_action: 'update', view: outcome.view });
+      else await ack();
+      metered.acked();
+      if (outcome.kind === 'update' || !outcome.after) return void metered.done('ok');
+      const after = outcome.after;
       const tell = (answer: Answer) => tellPrivately(deps, body.user.id, metadata.channelId, answer);
-      await withErrorBoundary(deps.log, state, tell, where, () => outcome.after?.(tell) ?? Promise.resolve());
+      metered.done(await withErrorBoundary(deps.log, state, tell, where, () => after(tell)));
     } catch (error) {
       // Before the modal closes, the answer belongs in the modal itself, under its main field.
       const answer = answerForError(error, state, deps.log, where);
       const field = (isUserError(error) && definition.fieldForError?.[error.code]) || definition.errorBlockId;
       if (!acknowledged) await ack({ response_action: 'errors', errors: { [field]: answer.text } });
       else deps.log.error({ err: error, errorId: answer.errorId, ...where }, 'view submission failed after ack');
+      metered.done(answer.errorId ? 'failed' : 'refused');
     }
   };
 }

@@ -220,9 +220,10 @@ describe('planning', () => {
 
   test('20 posts planned at once over two connections are numbered 1..20', async () => {
     const team = await createTeam(ctx, 'Busy day');
-    const ctx2 = buildTestCtx(database.connect(), { clock: ctx.clock });
+    // Two clients of their own, each with its own pool: the planners really race.
+    const [one, two] = [buildTestCtx(database.connect(), { clock: ctx.clock }), buildTestCtx(database.connect(), { clock: ctx.clock })];
     const posts = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => plan(team, { copy: `Post ${i}`, time: `1${i % 10}:00` }, i % 2 === 0 ? ctx : ctx2)),
+      Array.from({ length: 20 }, (_, i) => plan(team, { copy: `Post ${i}`, time: `1${i % 10}:00` }, i % 2 === 0 ? one : two)),
     );
     expect(posts.map((p) => p.number).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     const counter = await database.db.counter.findUnique({ where: { scope_name: { scope: `brand:${team.brand.id}`, name: 'post' } } });

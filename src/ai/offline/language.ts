@@ -9,10 +9,10 @@ export const stopwords: Record<Language, ReadonlySet<string>> = {
     'the and is are was were to you your my i it its this that of for in on with at from have has had do does did not be been will would can could should just so we they them our what when where which who how why there here about an or if but me all get got any some thanks thank please im dont cant ive much very really after before still again'.split(' '),
   ),
   es: new Set(
-    'el los las del al que y en es por para con una lo le les se mi mis te tu su sus muy pero mas ya esta estoy he ha han hay como cuando donde tambien sin todo esto eso este vuestro vuestra vuestros os sois estais teneis haceis gracias porque hola pedido ni nada nadie nunca otra vez me mucho hace puedo tengo soy fue'.split(' '),
+    'el los las del al que y en es por para con una lo le les se mi mis te tu su sus muy pero mas ya esta estoy he ha han hay como cuando donde tambien sin todo esto eso este vuestro vuestra vuestros os sois estais teneis haceis gracias porque hola pedido ni nada nadie nunca otra vez me mucho hace puedo tengo soy fue cuanto quiero'.split(' '),
   ),
   it: new Set(
-    'il lo gli di che e un una per con non mi ti ci del della dei delle al alla ai sono ho hanno anche piu ma come questo questa quello quella perche gia sempre molto avete siete vi voi nel nella sul sulla da dal dalla grazie mai niente nessuno ancora tutto tutti cosa poi se solo stato stata dopo ordine l c dell nell sull all po quale quali ne mio mia miei suo sua loro cosi proprio ecco qui qua fatto vostro vostra vostri oggi ieri degli negli agli alle nelle sulle dalle'.split(' '),
+    'il lo gli di che e un una per con non mi ti ci del della dei delle al alla ai sono ho hanno anche piu ma come questo questa quello quella perche gia sempre molto avete siete vi voi nel nella sul sulla da dal dalla grazie mai niente nessuno ancora tutto tutti cosa poi se solo stato stata dopo ordine l c dell nell sull all po quale quali ne mio mia miei suo sua loro cosi proprio ecco qui qua fatto vostro vostra vostri oggi ieri degli negli agli alle nelle sulle dalle quanto dove posso vorrei'.split(' '),
   ),
 };
 

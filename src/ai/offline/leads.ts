@@ -12,13 +12,13 @@ const leadPatterns: Record<Language, RegExp[]> = {
   ],
   es: [
     /\bcuanto (cuesta|vale|cuestan|valen|sale|es)\b/, /\bprecios?\b/, /\bpresupuesto\b/, /\bal por mayor\b/, /\bmayorista\b/,
-    /\bdonde (lo |la |los |las )?(puedo )?(compro|comprar|consigo|conseguir|venden)\b/, /\b(quiero|quisiera|me gustaria) (comprar|pedir|encargar)\b/,
+    /\bdonde (lo |la |los |las )?(puedo |se puede |se pueden )?(compr|consig|adquir|vend)\w*/, /\b(quiero|quisiera|me gustaria) (comprar|pedir|encargar)\b/,
     /\b(comprar|pedir|encargar)\b.*\?/, /\b(hay stock|teneis stock|disponible|disponibles|reposicion|agotado)\b.*\?/, /\b(haceis|hacen) envios\b/, /\benvi(ais|an|os) a\b/,
     /\b(lo|la|los|las) (teneis|tienen) en\b/, /\btallas?\b.*\?/, /\bcodigo de descuento\b/, /\bme interesa\b/, /\bpreventa\b/,
   ],
   it: [
     /\bquanto (costa|costano|viene|vengono)\b/, /\bprezz[oi]\b/, /\bpreventivo\b/, /\ball'ingrosso\b/, /\bingrosso\b/,
-    /\bdove (lo |la |li |le )?(posso )?(compro|comprare|acquistare|trovo|trovare)\b/, /\b(vorrei|voglio) (comprare|ordinare|acquistare|prendere)\b/,
+    /\bdove (lo |la |li |le )?(posso |si puo |si possono )?(compr|acquist|trov|vend)\w*/, /\b(vorrei|voglio) (comprare|ordinare|acquistare|prendere)\b/,
     /\b(comprare|ordinare|acquistare)\b.*\?/, /\b(disponibile|disponibili|riassortimento|esaurit[oa])\b.*\?/, /\bspedite (anche )?in\b/, /\bspedizion[ei] (in|per|verso)\b/,
     /\bc'e la taglia\b/, /\btaglie?\b.*\?/, /\bcodice sconto\b/, /\bmi interessa\b/, /\bpreordine\b/,
   ],

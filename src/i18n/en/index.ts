@@ -1,4 +1,5 @@
 // Every message in this language, one file per area. Add an area here and in the other two.
+import { assistant } from './assistant.js';
 import { brands } from './brands.js';
 import { common } from './common.js';
 import { escalations } from './escalations.js';
@@ -7,6 +8,10 @@ import { campaigns } from './campaigns.js';
 import { goals } from './goals.js';
 import { metrics } from './metrics.js';
 import { posts } from './posts.js';
+import { slack } from './slack.js';
+import { discord } from './discord.js';
+import { discordCommands } from './discordCommands.js';
+import { moderation } from './moderation.js';
 
 export const en = {
   ...common,
@@ -17,4 +22,9 @@ export const en = {
   ...posts,
   ...interactions,
   ...escalations,
+  ...slack,
+  ...assistant,
+  ...moderation,
+  ...discord,
+  ...discordCommands,
 };

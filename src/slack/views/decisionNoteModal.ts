@@ -7,7 +7,7 @@ import { input, modal, section, textInput } from '../blocks/kit.js';
 import { renderPendingList } from '../blocks/pendingList.js';
 import { postTitle } from '../blocks/postCard.js';
 import { callbackIds, fieldIds } from '../ids.js';
-import type { SlackViewDefinition, Translate } from '../turns.js';
+import type { SlackViewDefinition, Translate, ViewOutcome } from '../turns.js';
 import { writeMetadata, type ModalMetadata } from './metadata.js';
 import { readText } from './state.js';
 
@@ -35,7 +35,7 @@ export function buildDecisionNoteModal(t: Translate, post: PostView, metadata: M
 export const decisionNoteModalView: SlackViewDefinition = {
   callbackId: callbackIds.decisionNoteModal,
   errorBlockId: fieldIds.decisionNote,
-  async submit({ deps, view, metadata, place, person, t }) {
+  async submit({ deps, view, metadata, place, person, t }): Promise<ViewOutcome> {
     const post = metadata.post;
     if (!post) throw new Error('decision modal without its post');
     const comment = readText(view, fieldIds.decisionNote);

@@ -8,7 +8,7 @@ import { goalMetricOptions, networkOptions } from '../blocks/options.js';
 import { callbackIds, fieldIds } from '../ids.js';
 import { UsageError } from '../parse/usageError.js';
 import { readNumberValue } from '../parse/vocabulary.js';
-import type { SlackViewDefinition, Translate } from '../turns.js';
+import type { SlackViewDefinition, Translate, ViewOutcome } from '../turns.js';
 import { writeMetadata, type ModalMetadata } from './metadata.js';
 import { readDatePicked, readSelected, readText } from './state.js';
 
@@ -36,7 +36,7 @@ export const goalModalView: SlackViewDefinition = {
     'goal.percentOver100': fieldIds.goalTarget,
     'goal.deadlineInPast': fieldIds.goalDeadline,
   },
-  async submit({ deps, view, place, person, t }) {
+  async submit({ deps, view, place, person, t }): Promise<ViewOutcome> {
     const metric = goalMetricSchema.safeParse(readSelected(view, fieldIds.goalMetric));
     if (!metric.success) return { kind: 'errors', errors: { [fieldIds.goalMetric]: t('slack.goalModal.metricRequired') } };
     let target: number;

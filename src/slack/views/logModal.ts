@@ -9,7 +9,7 @@ import type { SlackDeps } from '../deps.js';
 import type { Answer } from '../errorBoundary.js';
 import { callbackIds, fieldIds } from '../ids.js';
 import { tellPrivately } from '../listeners.js';
-import type { SlackViewDefinition, Translate } from '../turns.js';
+import type { SlackViewDefinition, Translate, ViewOutcome } from '../turns.js';
 import { writeMetadata, type ModalMetadata } from './metadata.js';
 import { readChecked, readSelected, readText } from './state.js';
 
@@ -45,7 +45,7 @@ export const logModalView: SlackViewDefinition = {
   callbackId: callbackIds.logModal,
   errorBlockId: fieldIds.logText,
   fieldForError: { 'interaction.inFuture': fieldIds.logText },
-  async submit({ deps, view, metadata, place, person, t, body }) {
+  async submit({ deps, view, metadata, place, person, t, body }): Promise<ViewOutcome> {
     const network = networkSchema.safeParse(readSelected(view, fieldIds.logNetwork));
     const kind = interactionKindSchema.safeParse(readSelected(view, fieldIds.logKind));
     const author = readText(view, fieldIds.logAuthor);

@@ -7,7 +7,7 @@ import { recordedAnswer } from '../commands/metricsAnswers.js';
 import { callbackIds, fieldIds } from '../ids.js';
 import { UsageError } from '../parse/usageError.js';
 import { readNumberValue } from '../parse/vocabulary.js';
-import type { SlackViewDefinition, Translate } from '../turns.js';
+import type { SlackViewDefinition, Translate, ViewOutcome } from '../turns.js';
 import { writeMetadata, type ModalMetadata } from './metadata.js';
 import { readDatePicked, readSelected, readText } from './state.js';
 
@@ -36,7 +36,7 @@ export const metricsModalView: SlackViewDefinition = {
   callbackId: callbackIds.metricsModal,
   errorBlockId: metricFieldId('followers'),
   fieldForError: { 'metrics.futureDate': fieldIds.metricsDate, 'metrics.noValues': metricFieldId('followers') },
-  async submit({ deps, view, place, person, t }) {
+  async submit({ deps, view, place, person, t }): Promise<ViewOutcome> {
     const errors: Record<string, string> = {};
     const network = networkSchema.safeParse(readSelected(view, fieldIds.metricsNetwork));
     if (!network.success) errors[fieldIds.metricsNetwork] = t('slack.logModal.networkRequired');

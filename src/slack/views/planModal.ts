@@ -9,7 +9,7 @@ import { networkOptions } from '../blocks/options.js';
 import { callbackIds, fieldIds } from '../ids.js';
 import { postApprovalRequest } from '../sync/postMessages.js';
 import { plannedAnswer } from '../commands/planAnswers.js';
-import type { SlackViewDefinition, Translate } from '../turns.js';
+import type { SlackViewDefinition, Translate, ViewOutcome } from '../turns.js';
 import { writeMetadata, type ModalMetadata } from './metadata.js';
 import { readDatePicked, readSelected, readText, readTimePicked } from './state.js';
 
@@ -71,7 +71,7 @@ export const planModalView: SlackViewDefinition = {
     'post.copyTooLongWithBannedWords': fieldIds.planCopy,
     'post.campaignNotFound': fieldIds.planCampaign,
   },
-  async submit({ deps, view, metadata, place, person, t }) {
+  async submit({ deps, view, metadata, place, person, t }): Promise<ViewOutcome> {
     const network = networkSchema.safeParse(readSelected(view, fieldIds.planNetwork));
     const date = readDatePicked(view, fieldIds.planDate);
     const time = readTimePicked(view, fieldIds.planTime);

@@ -1,0 +1,21 @@
+/** The assistant: copy checks, fallback notes, the simple stand-in's texts. */
+export const assistant = {
+  'assistant.offline': 'The offline assistant answers meanwhile.',
+  'assistant.fallbackNote': 'Offline answer: the AI assistant was slow or unavailable.',
+  'assistant.draftTitle': 'Suggested reply',
+  'assistant.copyCheckTitle': 'Copy check',
+  'assistant.copyCheckClean': 'Copy check: nothing to flag.',
+  'assistant.copy.bannedWord': 'Uses the banned word “{word}”.',
+  'assistant.copy.tooLong': 'Too long for {network}: {length} characters, the limit is {limit}.',
+  'assistant.copy.tooManyHashtags': '{count} hashtags: on {network} keep to {limit}.',
+  'assistant.copy.noHashtags': 'No hashtags: on {network} they help people find the post.',
+  'assistant.copy.noCallToAction': 'No call to action: say what people should do next (visit, comment, shop…).',
+  'assistant.copy.toneMismatch': 'Tone: {note}',
+  'assistant.copy.negativeTone': 'The copy reads as negative. Is that intended?',
+  'assistant.copy.shouting': '{count} words in capitals read as shouting.',
+  'assistant.copy.emojiAgainstVoice': 'Emoji ({count}) in a brand voice that avoids them.',
+  'assistant.copy.slangAgainstVoice': 'Slang ({words}) in a formal brand voice.',
+  'assistant.copy.exclamationsAgainstVoice': '{count} exclamation marks for a calm brand voice.',
+  'assistant.simpleReply': 'Thanks for your message. We are looking into it and will get back to you soon.',
+  'assistant.simpleDigest': '{brand}: {count} metrics this period.',
+} as const;
