@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EscalationEventType, Severity } from '../generated/prisma/enums.js';
-import { languageSchema, translate, type Language } from '../i18n/catalog.js';
+import { languageSchema, translate, type Language, type MessageKey } from '../i18n/catalog.js';
 import { copyLimits, findBannedWords, measureCopy, networkSchema } from './networkRules.js';
 
 export const sentimentSchema = z.enum(['positive', 'neutral', 'negative']);
@@ -75,6 +75,12 @@ export const copyIssueSchema = z.object({
   params: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
 });
 export type CopyIssue = z.infer<typeof copyIssueSchema>;
+
+/** The message for a copy issue in the reader's language (every code has one: the build checks). */
+export function describeCopyIssue(issue: CopyIssue, language: Language): string {
+  const key: MessageKey = `assistant.copy.${issue.code}`;
+  return translate(language, key, issue.params);
+}
 
 export const copyCheckSchema = z.object({
   issues: z.array(copyIssueSchema),

@@ -14,10 +14,10 @@ import {
   queryMetricSeries,
   queryModeration,
   queryOpenEscalations,
-  queryTrailingResponseTimes,
   queryUnansweredBacklog,
   type ActiveGoalRow,
   type DayInteractionRow,
+  type DayResponseRow,
   type EscalationRow,
   type GoalMetricRow,
   type InteractionMixRow,
@@ -25,7 +25,6 @@ import {
   type MetricPointRow,
   type ModerationRow,
   type PostRow,
-  type TrailingResponseRow,
 } from './digestQueries.js';
 import { addDays, localDayBounds, localTimeOf } from './time.js';
 import { idSchema, parseInput } from './validation.js';
@@ -85,6 +84,7 @@ export type DigestData = {
     answered: number;
     p50Minutes: number | null;
     p90Minutes: number | null;
+    byNetwork: { network: NetworkName; answered: number; p50Minutes: number | null; p90Minutes: number | null }[];
     slaMinutes: number;
     /** Received that day and answered after the SLA, or still unanswered past it. */
     lateToday: number;
@@ -137,7 +137,7 @@ export async function buildDigestData(ctx: Ctx, input: z.input<typeof buildDiges
   };
   const trailingFrom = addDays(localDate, 1 - trailingDays);
   const needs = goalNeeds(goals, trailingFrom);
-  const [mix, dayResponses, dayRows, backlog, series, goalMetrics, leadGoals, trailingResponses, escalations, posts, moderation] = await Promise.all([
+  const [mix, dayResponses, dayRows, backlog, series, goalMetrics, leadGoals, escalations, posts, moderation] = await Promise.all([
     queryInteractionMix(ctx.db, brandId, window),
     queryDayResponses(ctx.db, brandId, window),
     queryDayInteractions(ctx.db, brandId, window, listLimits.leads),
@@ -145,30 +145,33 @@ export async function buildDigestData(ctx: Ctx, input: z.input<typeof buildDiges
     queryMetricSeries(ctx.db, brandId, addDays(localDate, 1 - seriesDays), localDate),
     needs.metricsFrom ? queryGoalMetricValues(ctx.db, brandId, { from: needs.metricsFrom, to: localDate, trailingFrom }) : [],
     needs.leads ? queryLeadGoalValues(ctx.db, brandId, timezone, day.end) : [],
-    needs.trailingResponse ? queryTrailingResponseTimes(ctx.db, brandId, window) : [],
     queryOpenEscalations(ctx.db, brandId, listLimits.escalations),
     queryDigestPosts(ctx.db, brandId, window, listLimits),
     queryModeration(ctx.db, brandId, window),
   ]);
   const points = fillSeries(series, localDate);
+  const overall = dayResponses.find((row) => row.network === null);
   return {
     brand: { id: brand.id, name: brand.name, slug: brand.slug, timezone, language: brand.settings.language },
     localDate,
     generatedAt: now,
     day,
-    kpis: goals.map((goal) => assessGoal(measureGoal(goal, { mix, trailingResponses, goalMetrics, leadGoals }), localDate)),
+    kpis: goals.map((goal) => assessGoal(measureGoal(goal, { mix, dayResponses, goalMetrics, leadGoals }), localDate)),
     metrics: { deltas: summarizeDeltas(points), series: points },
     interactions: summarizeInteractions(mix, dayRows),
     responseTimes: {
-      answered: dayResponses.answered,
-      p50Minutes: dayResponses.p50,
-      p90Minutes: dayResponses.p90,
+      answered: overall?.answered ?? 0,
+      p50Minutes: overall?.p50 ?? null,
+      p90Minutes: overall?.p90 ?? null,
+      byNetwork: dayResponses
+        .flatMap((row) => (row.network ? [{ network: row.network, answered: row.answered, p50Minutes: row.p50, p90Minutes: row.p90 }] : []))
+        .sort((a, b) => b.answered - a.answered || a.network.localeCompare(b.network)),
       slaMinutes,
-      lateToday: dayResponses.late,
+      lateToday: overall?.late ?? 0,
       breaches: backlog.count,
       oldestBreachMinutes: backlog.oldest ? Math.floor((now.getTime() - backlog.oldest.getTime()) / minuteMs) : null,
     },
-    leads: { count: dayResponses.leads, items: dayRows.filter((row) => row.list === 'lead').map(withoutList) },
+    leads: { count: overall?.leads ?? 0, items: dayRows.filter((row) => row.list === 'lead').map(withoutList) },
     escalations: {
       count: escalations[0]?.total ?? 0,
       items: escalations.map(({ total: _total, ...row }) => ({ ...row, ageMinutes: Math.floor((now.getTime() - row.createdAt.getTime()) / minuteMs) })),
@@ -179,19 +182,18 @@ export async function buildDigestData(ctx: Ctx, input: z.input<typeof buildDiges
 }
 
 /** Which goal-only queries this brand's goals need, so a brand without them skips the work. */
-function goalNeeds(goals: ActiveGoalRow[], trailingFrom: string): { metricsFrom: string | null; leads: boolean; trailingResponse: boolean } {
+function goalNeeds(goals: ActiveGoalRow[], trailingFrom: string): { metricsFrom: string | null; leads: boolean } {
   const snapshotGoals = goals.filter((goal) => goal.metric !== 'leads' && goal.metric !== 'response_time' && goal.metric !== 'positive_sentiment');
   return {
     // From the earliest start, and at least the trailing week engagement-rate goals read.
     metricsFrom: snapshotGoals.length === 0 ? null : snapshotGoals.reduce((min, goal) => (goal.startsOn < min ? goal.startsOn : min), trailingFrom),
     leads: goals.some((goal) => goal.metric === 'leads'),
-    trailingResponse: goals.some((goal) => goal.metric === 'response_time'),
   };
 }
 
 type GoalInputs = {
   mix: InteractionMixRow[];
-  trailingResponses: TrailingResponseRow[];
+  dayResponses: DayResponseRow[];
   goalMetrics: GoalMetricRow[];
   leadGoals: { id: number; value: number }[];
 };
@@ -220,7 +222,7 @@ function measureGoal(goal: ActiveGoalRow, inputs: GoalInputs): GoalFacts {
     case 'leads':
       return { ...facts, current: inputs.leadGoals.find((row) => row.id === goal.id)?.value ?? 0 };
     case 'response_time':
-      return { ...facts, current: inputs.trailingResponses.find((row) => row.network === goal.network)?.p50 ?? null };
+      return { ...facts, current: inputs.dayResponses.find((row) => row.network === goal.network)?.p50 ?? null };
     case 'positive_sentiment': {
       const trailing = inputs.mix.filter((row) => row.span !== 'oldest' && (goal.network === null || row.network === goal.network));
       const total = sumCounts(trailing);

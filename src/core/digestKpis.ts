@@ -10,8 +10,11 @@ export type NetworkName = z.infer<typeof networkSchema>;
  * How a goal's metric adds up over time, which decides what "current value" means:
  * - level: a stock read on the day (followers);
  * - flow: a count summed from the goal's start through the day (reach, leads...);
- * - rate: a ratio over the trailing 7 days, so one quiet day does not swing it
- *   (engagement rate %, median response minutes, positive share %).
+ * - rate: a ratio. Engagement rate (%) and positive share (%) are read over the trailing
+ *   7 days, so one quiet day does not swing them; they come from sums the digest reads
+ *   anyway. Response time (median minutes) is read over the digest day: a week's median
+ *   needs every answer of the week sorted, the one figure that does not fit the digest's
+ *   budget at 1M interactions (and the digest shows the same day's median beside it).
  */
 export type MetricKind = 'level' | 'flow' | 'rate';
 

@@ -171,6 +171,8 @@ export async function queryInteractionMix(db: Db, brandId: number, w: Interactio
 }
 
 const dayResponseRowSchema = z.object({
+  network: networkSchema.nullable(),
+  received: count,
   answered: count,
   late: count,
   leads: count,
@@ -180,35 +182,21 @@ const dayResponseRowSchema = z.object({
 export type DayResponseRow = z.infer<typeof dayResponseRowSchema>;
 
 /**
- * Of the interactions received on the digest day: how many were answered, how many
- * answered after the SLA or still unanswered past it (as of now), how many are leads, and
- * the response-time percentiles in minutes.
+ * Of the interactions received on the digest day, per network and overall (network
+ * null): how many were answered, how many answered after the SLA or still unanswered past
+ * it (as of now), how many are leads, and the response-time percentiles in minutes.
  */
-export async function queryDayResponses(db: Db, brandId: number, w: InteractionWindow): Promise<DayResponseRow> {
+export async function queryDayResponses(db: Db, brandId: number, w: InteractionWindow): Promise<DayResponseRow[]> {
   const rows = await db.$queryRaw`
-    SELECT count(responded_at)::int AS answered,
+    SELECT network::text AS network, count(*)::int AS received, count(responded_at)::int AS answered,
            count(*) FILTER (WHERE coalesce(responded_at, ${w.now}::timestamptz) > received_at + make_interval(mins => ${w.slaMinutes}::int))::int AS late,
            count(lead_stage)::int AS leads,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM responded_at - received_at)::float8 / 60) AS p50,
            percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM responded_at - received_at)::float8 / 60) AS p90
     FROM interactions
-    WHERE brand_id = ${brandId}::int AND received_at >= ${w.dayStart}::timestamptz AND received_at < ${w.dayEnd}::timestamptz`;
-  return dayResponseRowSchema.parse(z.array(z.unknown()).length(1).parse(rows)[0]);
-}
-
-const trailingResponseRowSchema = z.object({ network: networkSchema.nullable(), p50: nullableNumber });
-export type TrailingResponseRow = z.infer<typeof trailingResponseRowSchema>;
-
-/** Median response minutes over the trailing 7 days, per network and overall (response-time goals). */
-export async function queryTrailingResponseTimes(db: Db, brandId: number, w: InteractionWindow): Promise<TrailingResponseRow[]> {
-  const rows = await db.$queryRaw`
-    SELECT network::text AS network,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM responded_at - received_at)::float8 / 60) AS p50
-    FROM interactions
-    WHERE brand_id = ${brandId}::int AND received_at >= ${w.trailingStart}::timestamptz AND received_at < ${w.dayEnd}::timestamptz
-      AND responded_at IS NOT NULL
+    WHERE brand_id = ${brandId}::int AND received_at >= ${w.dayStart}::timestamptz AND received_at < ${w.dayEnd}::timestamptz
     GROUP BY GROUPING SETS ((network), ())`;
-  return z.array(trailingResponseRowSchema).parse(rows);
+  return z.array(dayResponseRowSchema).parse(rows);
 }
 
 const backlogRowSchema = z.object({ count, oldest: z.date().nullable() });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { lockDataDir } from './dataDirLock.js';
+import { serveWireProtocol } from './pgliteWireServer.js';
 
 export type EmbeddedPostgres = {
   url: string;
@@ -11,14 +11,14 @@ export type EmbeddedPostgres = {
 
 /**
  * Serves a PGlite database on a loopback port so the same pg driver adapter (and the
- * schema engine) talk to it as to a real PostgreSQL. The socket server queues queries and
- * keeps a transaction's queries together, so many pool connections are safe.
+ * schema engine) talk to it as to a real PostgreSQL. PGlite is one session, so the wire
+ * server gives it to one connection per protocol exchange and per open transaction
+ * (see pgliteWireServer.ts); many pool connections are then safe.
  */
 export async function serveEmbeddedPostgres(pglite: PGlite, release: () => void = () => {}): Promise<EmbeddedPostgres> {
   await pglite.waitReady;
-  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 200 });
-  await server.start();
-  const url = `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+  const server = await serveWireProtocol(pglite);
+  const url = `postgresql://postgres@127.0.0.1:${server.port}/postgres?sslmode=disable`;
   let stopped = false;
   return {
     url,

@@ -13,16 +13,17 @@ import type { DiscordDeps } from './types.js';
  * Moderators and admins are exempt. Nobody waits on this handler, so failures are logged.
  */
 export function createAutomodListener(deps: DiscordDeps): (message: Message) => Promise<void> {
+  const log = deps.ctx.log;
   return async (message) => {
     if (!message.inGuild() || message.author.bot || message.webhookId || message.system) return;
     try {
       const member = message.member ?? (await message.guild.members.fetch(message.author.id).catch(() => null));
-      if (member && isModerator(member)) return;
+      if (member && isModerator(member)) return log.debug({ message: message.id, verdict: 'exempt' }, 'automod');
       const rules = await deps.automod.rulesFor(message.guildId);
       const createdAt = message.createdTimestamp;
       const history = deps.history.record(message.guildId, message.author.id, createdAt);
       const verdict = evaluateMessage(rules, { content: message.content, createdAt }, history);
-      if (verdict.ok) return;
+      if (verdict.ok) return log.debug({ message: message.id, verdict: 'ok' }, 'automod');
       // One flood is one warning: start counting afresh instead of warning for every further message.
       if (verdict.kind === 'flood') deps.history.clear(message.guildId, message.author.id);
       const language = await guildLanguage(deps.ctx, message.guild);
@@ -31,7 +32,7 @@ export function createAutomodListener(deps: DiscordDeps): (message: Message) => 
         await deps.client.rest.delete(Routes.channelMessage(message.channelId, message.id), { reason: auditReasonFor(null, reason) });
       } catch (error) {
         // Already gone, or no Manage Messages here: the warning still stands.
-        deps.ctx.log.warn({ err: error, guild: message.guildId, message: message.id }, 'automod could not delete a message');
+        log.warn({ err: error, guild: message.guildId, message: message.id }, 'automod could not delete a message');
       }
       await moderateMember(deps, {
         guild: message.guild,
@@ -41,8 +42,9 @@ export function createAutomodListener(deps: DiscordDeps): (message: Message) => 
         reason,
         ruleKind: verdict.kind,
       });
+      log.debug({ message: message.id, verdict: verdict.kind }, 'automod');
     } catch (error) {
-      deps.ctx.log.error({ err: error, guild: message.guildId, message: message.id }, 'automod failed on a message');
+      log.error({ err: error, guild: message.guildId, message: message.id }, 'automod failed on a message');
     }
   };
 }

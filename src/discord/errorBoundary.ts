@@ -21,7 +21,7 @@ const apiErrorKeys: Partial<Record<number, MessageKey>> = {
  */
 export function describeError(error: unknown, language: Language, log: Log, context: Record<string, unknown> = {}): string {
   if (isUserError(error)) return translate(language, error.code, error.params);
-  if (error instanceof RateLimitError) return translate(language, 'discord.api.rateLimited', { seconds: Math.max(1, Math.ceil(error.retryAfter / 1000)) });
+  if (error instanceof RateLimitError) return translate(language, 'discord.api.rateLimited', { seconds: Math.max(1, Math.round(error.retryAfter / 1000)) });
   if (error instanceof DiscordAPIError) {
     const key = typeof error.code === 'number' ? apiErrorKeys[error.code] : undefined;
     log.warn({ ...context, code: error.code, status: error.status, method: error.method, url: error.url }, `discord refused: ${error.message}`);

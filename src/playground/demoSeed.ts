@@ -21,11 +21,11 @@ const seededAction = 'demo.seeded';
 const days = 90;
 
 /** Each network's audience on day 0 and how it grows; the rest follows from these. */
-const networkProfiles: { network: NetworkName; followers: number; dailyGrowth: number; reachPerFollower: number; engagementRate: number; paid: boolean }[] = [
-  { network: 'instagram', followers: 48_200, dailyGrowth: 46, reachPerFollower: 0.42, engagementRate: 0.052, paid: true },
-  { network: 'tiktok', followers: 21_500, dailyGrowth: 61, reachPerFollower: 0.9, engagementRate: 0.071, paid: true },
-  { network: 'linkedin', followers: 8_150, dailyGrowth: 8, reachPerFollower: 0.25, engagementRate: 0.031, paid: false },
-  { network: 'x', followers: 12_400, dailyGrowth: 3, reachPerFollower: 0.18, engagementRate: 0.014, paid: false },
+const networkProfiles: { network: NetworkName; followers: number; dailyGrowth: number; reachPerFollower: number; engagementRate: number; engagementTrend: number; paid: boolean }[] = [
+  { network: 'instagram', followers: 48_200, dailyGrowth: 46, reachPerFollower: 0.42, engagementRate: 0.052, engagementTrend: 0.1, paid: true },
+  { network: 'tiktok', followers: 21_500, dailyGrowth: 61, reachPerFollower: 0.9, engagementRate: 0.068, engagementTrend: 0.25, paid: true },
+  { network: 'linkedin', followers: 8_150, dailyGrowth: 8, reachPerFollower: 0.25, engagementRate: 0.031, engagementTrend: 0, paid: false },
+  { network: 'x', followers: 12_400, dailyGrowth: 3, reachPerFollower: 0.18, engagementRate: 0.014, engagementTrend: -0.1, paid: false },
 ];
 
 /** A small deterministic generator: the same demo on every machine, and in tests. */
@@ -53,7 +53,9 @@ function metricRows(brandId: number, today: string, actorId: number): Prisma.Met
       followers += Math.round(profile.dailyGrowth * rhythm + (random() - 0.45) * profile.dailyGrowth);
       const reach = Math.round(followers * profile.reachPerFollower * rhythm);
       const impressions = Math.round(reach * (1.6 + random() * 0.5));
-      const engagements = Math.round(impressions * profile.engagementRate * (0.8 + random() * 0.4));
+      // engagementTrend: how much better (or worse) engagement is at the end than at the start.
+      const trend = 1 + profile.engagementTrend * ((days - day) / days - 0.5);
+      const engagements = Math.round(impressions * profile.engagementRate * trend * (0.8 + random() * 0.4));
       rows.push({
         brandId,
         network: profile.network,
@@ -86,7 +88,9 @@ function interactionRows(today: string, timezone: string, now: Date): Interactio
     const perDay = day <= 14 ? 4 : 2 + Math.round(random());
     for (let n = 0; n < perDay; n++) {
       const language = languages[index % 3] ?? 'en';
-      const lines = demoLines[language];
+      // The team's work shows: praise grows from about a third of what people write to two thirds.
+      const praise = random() < 0.35 + (0.3 * (days - day)) / days;
+      const lines = demoLines[language].filter((l) => (l.tone === 'positive') === praise);
       const line = lines[Math.floor(random() * lines.length)] ?? lines[0];
       const hour = 8 + Math.floor(random() * 11);
       const minute = Math.floor(random() * 60);
@@ -143,15 +147,16 @@ export async function seedDemoBrand(ctx: Ctx, team: PlaygroundTeam, onProgress: 
   await logInteraction(ctx, { brandId, actorId: cm.id, network: 'x', kind: 'mention', author: '@tom_hughes', text: 'Third time my subscription box arrives crushed. @AcmeCoffee this is unacceptable.' });
   advance('interactions');
 
-  // The team answered almost everything older than a day, in minutes to a few hours; the
-  // last day's queue is left for the community manager to work through.
+  // The team answered almost everything older than a day, within hours at first and within
+  // the hour lately; the last day's queue is left for the community manager to work through.
   const answeredBefore = new Date(now.getTime() - 24 * 3_600_000);
+  const fasterSince = new Date(now.getTime() - 21 * 24 * 3_600_000);
   await ctx.db.$transaction(async (tx) => {
     const answered = await tx.$executeRaw`
       UPDATE interactions
-         SET responded_at = received_at + make_interval(mins => 4 + (id * 37) % 236),
+         SET responded_at = received_at + make_interval(mins => 4 + (id * 37) % (CASE WHEN received_at > ${fasterSince} THEN 60 ELSE 220 END)),
              responded_by_id = ${cm.id}
-       WHERE brand_id = ${brandId} AND responded_at IS NULL AND received_at < ${answeredBefore} AND id % 9 <> 0`;
+       WHERE brand_id = ${brandId} AND responded_at IS NULL AND received_at < ${answeredBefore} AND id % 23 <> 0`;
     await recordAudit(tx, { brandId, actorId: cm.id, action: 'interaction.responded.bulk', subjectType: 'brand', subjectId: brandId, after: { count: answered, source: 'demo seed' } });
   });
   advance('responses');
@@ -159,15 +164,16 @@ export async function seedDemoBrand(ctx: Ctx, team: PlaygroundTeam, onProgress: 
   const goalStart = addDays(today, -42);
   const goals = [
     { metric: 'followers', network: 'instagram', target: 55_000, deadline: addDays(today, 48) },
-    { metric: 'engagement_rate', network: 'tiktok', target: 7.5, deadline: addDays(today, 30) },
+    { metric: 'engagement_rate', network: 'tiktok', target: 8, deadline: addDays(today, 30) },
     { metric: 'response_time', target: 45, deadline: addDays(today, 20) },
-    { metric: 'positive_sentiment', target: 70, deadline: addDays(today, 60) },
+    { metric: 'positive_sentiment', target: 80, deadline: addDays(today, 60) },
     { metric: 'leads', target: 40, deadline: addDays(today, 18) },
   ] as const;
   for (const goal of goals) {
     const created = await setGoal(ctx, { brandId, actorId: strategist.id, ...goal });
-    // Backdated six weeks, so progress and pace have a history to show.
-    const baseline = await readGoalValue(ctx, { brandId, network: created.network, metric: goal.metric, startsOn: goalStart, asOf: goalStart, timezone, now });
+    // Backdated six weeks, so progress and pace have a history to show; the baseline is the
+    // week before that start, not one noisy day.
+    const baseline = await readGoalValue(ctx, { brandId, network: created.network, metric: goal.metric, startsOn: addDays(goalStart, -6), asOf: goalStart, timezone, now });
     await ctx.db.$transaction(async (tx) => {
       await tx.goal.update({ where: { id: created.id }, data: { startsOn: dateOnly(goalStart), ...(baseline === null || created.baseline === 0 ? {} : { baseline }) } });
       await recordAudit(tx, { brandId, actorId: strategist.id, action: 'goal.backdated', subjectType: 'goal', subjectId: created.id, after: { startsOn: goalStart, baseline, source: 'demo seed' } });

@@ -11,7 +11,7 @@ import type {
   ViewSubmitAction,
 } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
-import { isUserError } from '../core/errors.js';
+import { isUserError, UserError } from '../core/errors.js';
 import type { SlackDeps } from './deps.js';
 import { answerForError, withErrorBoundary, type Answer, type Outcome, type TurnState } from './errorBoundary.js';
 import { placeForBrand, resolveSlackPerson, resolveSlackPlace, type SlackWho } from './place.js';
@@ -38,6 +38,20 @@ function meter(deps: SlackDeps, command: string) {
     acked: () => deps.metrics?.commandSeconds.observe({ platform: 'slack', command }, (performance.now() - started) / 1000),
     done: (outcome: Outcome) => deps.metrics?.commands.inc({ platform: 'slack', command, outcome }),
   };
+}
+
+/**
+ * Opens a modal with a trigger_id. Slack's trigger lives 3 s and works once; if it is gone
+ * (a slow database, a double click), the person is asked to try again, not shown a bug.
+ */
+async function openModalWith(deps: SlackDeps, triggerId: string, view: ModalView): Promise<void> {
+  try {
+    await deps.client.views.open({ trigger_id: triggerId, view });
+  } catch (error) {
+    const code = typeof error === 'object' && error !== null ? (error as { data?: { error?: unknown } }).data?.error : undefined;
+    if (code === 'expired_trigger_id' || code === 'exchanged_trigger_id') throw new UserError('slack.modal.triggerExpired');
+    throw error;
+  }
 }
 
 /** An ephemeral answer in a channel, or in the app's direct message when there is no channel. */
@@ -68,9 +82,7 @@ export function commandListener(deps: SlackDeps, definition: SlackCommandDefinit
         userName: command.user_name,
       });
       state.language = place.language;
-      const openModal = async (view: ModalView) => {
-        await deps.client.views.open({ trigger_id: command.trigger_id, view });
-      };
+      const openModal = (view: ModalView) => openModalWith(deps, command.trigger_id, view);
       await definition.run({ deps, command, place, t: translator(place.language), tell, announce, openModal });
     });
     metered.done(outcome);
@@ -124,9 +136,7 @@ export function actionListener(deps: SlackDeps, definition: SlackActionDefinitio
         },
         tell,
         replaceOriginal,
-        openModal: async (view: ModalView) => {
-          await deps.client.views.open({ trigger_id: body.trigger_id, view });
-        },
+        openModal: (view: ModalView) => openModalWith(deps, body.trigger_id, view),
       };
       await definition.run(turn);
     });
@@ -191,9 +201,7 @@ export function shortcutListener(deps: SlackDeps, definition: SlackShortcutDefin
         message: message
           ? { text: message.message.text ?? '', channelId: message.channel.id, ts: message.message.ts, user: message.message.user ?? null }
           : null,
-        openModal: async (view) => {
-          await deps.client.views.open({ trigger_id: shortcut.trigger_id, view });
-        },
+        openModal: (view) => openModalWith(deps, shortcut.trigger_id, view),
         tell,
       });
     });

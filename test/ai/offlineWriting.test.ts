@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createOfflineAssistant } from '../../src/ai/offline/offlineAssistant.js';
-import { translate } from '../../src/i18n/catalog.js';
+import { describeCopyIssue } from '../../src/core/assistant.js';
 
 const ai = createOfflineAssistant();
 
@@ -65,7 +65,7 @@ describe('offline copy check', () => {
     const check = await ai.checkCopy({ copy: 'OMG NEW DROP IS LIT 🔥 this is awful!!', network: 'instagram', brandVoice: 'formal', bannedWords: ['drop'] });
     for (const issue of check.issues) {
       for (const language of ['en', 'es', 'it'] as const) {
-        const text = translate(language, `assistant.copy.${issue.code}`, issue.params);
+        const text = describeCopyIssue(issue, language);
         expect(text).not.toMatch(/\{\w+\}/);
       }
     }

@@ -222,6 +222,11 @@ describe('digest data', () => {
     expect(digest.responseTimes).toMatchObject({ answered: 4, slaMinutes: 60, lateToday: 2, breaches: 3 });
     expect(digest.responseTimes.p50Minutes).toBeCloseTo(45, 6);
     expect(digest.responseTimes.p90Minutes).toBeCloseTo(102, 6);
+    expect(digest.responseTimes.byNetwork).toEqual([
+      { network: 'instagram', answered: 2, p50Minutes: 20, p90Minutes: 28 },
+      { network: 'facebook', answered: 1, p50Minutes: 120, p90Minutes: 120 },
+      { network: 'x', answered: 1, p50Minutes: 60, p90Minutes: 60 },
+    ]);
     // The oldest unanswered came in 2026-03-05T15:00Z: 5 days 21 hours before now.
     expect(digest.responseTimes.oldestBreachMinutes).toBe(141 * 60);
   });
@@ -255,8 +260,9 @@ describe('digest data', () => {
     expect(followers?.pace.requiredPerDay).toBeCloseTo(300 / 21, 10);
     // Instagram reach since 2026-03-03: 2500 + 4000 + 5000; the 11th does not count.
     expect(reach).toMatchObject({ metric: 'reach', network: 'instagram', current: 11_500, status: 'off_track' });
-    // Median of the 12 answers in the trailing 7 local days: (35 + 40) / 2.
-    expect(response).toMatchObject({ metric: 'response_time', lowerIsBetter: true, current: 37.5, percentOfTarget: 80, progress: 0.875, status: 'on_track' });
+    // The day's median answer (45 minutes), 3/4 of the way from 90 down to 30.
+    expect(response).toMatchObject({ metric: 'response_time', lowerIsBetter: true, current: 45, progress: 0.75, status: 'on_track' });
+    expect(response?.percentOfTarget).toBeCloseTo((30 / 45) * 100, 10);
     // 6 positive of 14 in the trailing week, no baseline: judged by distance to target.
     expect(positive?.current).toBeCloseTo(600 / 14, 10);
     expect(positive).toMatchObject({ progress: null, status: 'off_track' });

@@ -78,7 +78,7 @@ function responsesResponse(model: string, answer: ScriptedAnswer, n: number): Om
     tool_choice: 'auto',
     tools: [],
     top_p: 1,
-    usage: { input_tokens: 120, input_tokens_details: { cached_tokens: 0 }, output_tokens: 40, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: 160 },
+    usage: { input_tokens: 120, input_tokens_details: { cache_write_tokens: 0, cached_tokens: 0 }, output_tokens: 40, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: 160 },
   };
 }
 

@@ -19,7 +19,8 @@ describe('approvals in Slack', () => {
   async function planned(copy = 'A post worth approving'): Promise<{ number: number; message: SlackMessage }> {
     const since = h.slack.mark();
     day += 1;
-    await h.command(h.team.cm, '/plan', `instagram 2026-03-${day} 10:00 ${copy}`);
+    // Waiting for the planner's own answer too, so it is not mistaken for a later one.
+    await h.commandReply(h.team.cm, '/plan', `instagram 2026-03-${day} 10:00 ${copy}`);
     const message = await h.postedMessage(since);
     const post = await h.database.db.post.findFirstOrThrow({ where: { brandId: h.team.brand.id }, orderBy: { number: 'desc' } });
     return { number: post.number, message };
@@ -111,7 +112,9 @@ describe('approvals in Slack', () => {
   });
 
   it('a button on a message older than the post’s last edit is refused and the message is redrawn', async () => {
-    const { number, message } = await planned('First version');
+    const { number, message: live } = await planned('First version');
+    // What the strategist's screen still shows while the edit lands.
+    const message = structuredClone(live);
     await editPost(h.ctx, { brandId: h.team.brand.id, actorId: h.team.cm.id, postNumber: number, copy: 'Second version' });
     const since = h.slack.mark();
     await h.click(h.team.strategist, message, actionIds.approvePost);
@@ -132,9 +135,10 @@ describe('approvals in Slack', () => {
     const since = h.slack.mark();
     const button = list.blocks.find((b) => b.type === 'actions' && b.block_id === `post_actions_${number}`);
     expect(button).toBeDefined();
-    await h.click(h.team.strategist, list, actionIds.approvePost, undefined);
+    await h.click(h.team.strategist, list, actionIds.approvePost, { blockId: `post_actions_${number}` });
     const redraw = await h.slack.waitForResponse({ since, where: (r) => r.body.replace_original === true });
     expect(textOf(redraw.body)).not.toContain(`post_actions_${number}"`);
+    expect((await postRow(number)).status).toBe('approved');
   });
 
   it('/approve <N> approves, /approve changes <N> <note> and reject work as text', async () => {

@@ -61,8 +61,8 @@ export type SlackHarness = {
   command(person: PersonRef, command: string, text: string, channelId?: string): Promise<AppAnswer>;
   /** Runs a command and waits for its first answer on the response_url. */
   commandReply(person: PersonRef, command: string, text: string, channelId?: string): Promise<RecordedResponse>;
-  click(person: PersonRef, message: SlackMessage, actionId: string, value?: string): Promise<AppAnswer>;
-  actInView(person: PersonRef, view: SlackView, actionId: string, value?: string): Promise<AppAnswer>;
+  click(person: PersonRef, message: SlackMessage, actionId: string, options?: { value?: string; blockId?: string }): Promise<AppAnswer>;
+  actInView(person: PersonRef, view: SlackView, actionId: string, options?: { value?: string; blockId?: string }): Promise<AppAnswer>;
   submit(person: PersonRef, view: SlackView, values: Record<string, string | string[] | null>): Promise<AppAnswer>;
   openHome(person: PersonRef): Promise<AppAnswer>;
   /** The view a views.open call (after `since`) opened, as the stand-in holds it. */
@@ -101,7 +101,12 @@ export async function startSlackHarness(): Promise<SlackHarness> {
   });
   const log = createRecordingLog();
   const notifier = createNotifier((error, event) => log.error({ err: error, event: event.type }, 'event listener failed'));
-  const ctx: TestCtx = { ...buildTestCtx(database.db), notify: notifier, log };
+  // PGlite's socket server (0.2.x) queues protocol messages one by one, so two pool
+  // connections can interleave Parse/Bind of different queries (seen here: "bind message
+  // supplies 2 parameters, but prepared statement requires 3", and hangs). One connection
+  // keeps the embedded runs honest; on PostgreSQL the app gets a real pool.
+  const db = database.store === 'embedded' ? database.connect(1) : database.db;
+  const ctx: TestCtx = { ...buildTestCtx(db), notify: notifier, log };
   const app = await buildSlackApp({ ctx, subscribe: notifier.subscribe, log, botToken, signingSecret, apiUrl: slack.apiUrl, retryConfig: { retries: 0 } });
   const http = await startHttpServer(0, (error) => log.error({ err: error }, 'http handler failed'), '127.0.0.1');
   if (app.route) http.addRoute(app.route);
@@ -130,8 +135,8 @@ export async function startSlackHarness(): Promise<SlackHarness> {
       if (answer.status !== 200) throw new Error(`${command} answered HTTP ${answer.status}`);
       return slack.waitForResponse({ since });
     },
-    click: (person, message, actionId, value) => send(buildMessageAction(slack, { user: actorOf(person), message, actionId, value })),
-    actInView: (person, view, actionId, value) => send(buildViewAction(slack, { user: actorOf(person), view, actionId, value })),
+    click: (person, message, actionId, options = {}) => send(buildMessageAction(slack, { user: actorOf(person), message, actionId, ...options })),
+    actInView: (person, view, actionId, options = {}) => send(buildViewAction(slack, { user: actorOf(person), view, actionId, ...options })),
     submit: (person, view, values) => send(buildViewSubmission(slack, { user: actorOf(person), view, values })),
     openHome: (person) => send(buildAppHomeOpened(slack, { user: actorOf(person) })),
     async openedView(since) {

@@ -76,7 +76,7 @@ describe('/plan', () => {
     const view = await h.openedView(since);
     expect(view.callback_id).toBe('plan_modal');
     const before = h.slack.mark();
-    expect((await h.actInView(h.team.cm, view, actionIds.planNetwork, 'x')).status).toBe(200);
+    expect((await h.actInView(h.team.cm, view, actionIds.planNetwork, { value: 'x' })).status).toBe(200);
     const update = await h.slack.waitForCall('views.update', { since: before });
     expect(update.answer?.ok).toBe(true);
     const updated = h.slack.workspace.views.get(view.id);

@@ -97,7 +97,7 @@ export function lookUpValence(word: string, language: Language): number {
   return 0;
 }
 
-/** Loads every vocabulary now (about a second) instead of on the first comment. */
+/** Loads every vocabulary now (a few hundred milliseconds) instead of on the first comment. */
 export function preloadVocabularies(): void {
   for (const language of Object.keys(specs) as Language[]) loadVocabularies(language);
 }

@@ -11,7 +11,7 @@ import { draftReplyOffline } from './replyDraft.js';
  * when no OpenAI key is set and the fallback of every OpenAI call that is slow or wrong.
  */
 export function createOfflineAssistant(options: { preload?: boolean } = {}): Assistant {
-  // Reading natural's vocabularies takes about a second: do it at startup, not on a user's click.
+  // Indexing natural's vocabularies takes a few hundred milliseconds: at startup, not on a user's click.
   if (options.preload) preloadVocabularies();
   return {
     async analyzeText(text) {

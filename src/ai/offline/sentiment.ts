@@ -143,39 +143,33 @@ function scoreSentence(items: Token[], end: string, language: Language, wholeTex
       continue;
     }
 
+    // Multi-word entries first, longest first: idioms, intensifiers, contrasts, phrases.
     let consumed = 1;
     let value = 0;
     let matchedPhrase = false;
-    for (let length = maxPhraseWords; length >= 2; length--) {
+    let controlPhrase = false;
+    for (let length = maxPhraseWords; length >= 2 && !matchedPhrase; length--) {
       const phrase = phraseAt(items, i, length);
       if (!phrase) continue;
-      if (falseNegations[language].includes(phrase)) {
-        consumed = length;
-        matchedPhrase = true;
-        break;
-      }
       const intensity = intensifiers[language].get(phrase);
-      if (intensity !== undefined) {
+      const phraseValue = socialValence[language].get(phrase);
+      if (falseNegations[language].includes(phrase)) controlPhrase = true;
+      else if (intensity !== undefined) {
         boost = intensity;
         boostLeft = 2;
-        consumed = length;
-        matchedPhrase = true;
-        break;
-      }
-      if (contrastWords[language].has(phrase)) {
+        controlPhrase = true;
+      } else if (contrastWords[language].has(phrase)) {
         sum *= 0.5;
         weight = 1.5;
-        consumed = length;
-        matchedPhrase = true;
-        break;
-      }
-      const phraseValue = socialValence[language].get(phrase);
-      if (phraseValue !== undefined) {
-        value = phraseValue;
-        consumed = length;
-        matchedPhrase = true;
-        break;
-      }
+        controlPhrase = true;
+      } else if (phraseValue !== undefined) value = phraseValue;
+      else continue;
+      consumed = length;
+      matchedPhrase = true;
+    }
+    if (controlPhrase) {
+      i += consumed - 1;
+      continue;
     }
     const word = token.text;
     if (!matchedPhrase) {

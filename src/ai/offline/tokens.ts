@@ -72,7 +72,7 @@ export function tokenize(text: string): Token[] {
     const value = match[0];
     if (group.url || group.handle) continue;
     if (group.emoticon) tokens.push({ kind: 'emoticon', text: value, shouted: false, elongated: false, hashtag: false });
-    else if (group.emoji) tokens.push({ kind: 'emoji', text: value.replace(/[\uFE0F\u{1F3FB}-\u{1F3FF}]/gu, ''), shouted: false, elongated: false, hashtag: false });
+    else if (group.emoji) tokens.push({ kind: 'emoji', text: value.replace(/\uFE0F|\p{Emoji_Modifier}/gu, ''), shouted: false, elongated: false, hashtag: false });
     else if (group.hashtag) for (const word of hashtagWords(value)) tokens.push(wordToken(word, true));
     else if (group.number) tokens.push({ kind: 'number', text: value, shouted: false, elongated: false, hashtag: false });
     else if (group.word) for (const part of splitElision(value)) tokens.push(wordToken(part, false));

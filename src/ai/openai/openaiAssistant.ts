@@ -21,9 +21,10 @@ export type OpenAiAssistantOptions = ModelSettings & {
   offline: Assistant;
 };
 
+/** "ES", "es-MX" -> "es"; anything that is not an ISO 639-1 code ("Spanish") -> null. */
 function normalizeLanguage(code: string | null): string | null {
-  const match = code?.trim().toLowerCase().match(/^[a-z]{2}/);
-  return match ? match[0] : null;
+  const match = code?.trim().toLowerCase().match(/^([a-z]{2})(?:[-_][a-z0-9]+)?$/);
+  return match?.[1] ?? null;
 }
 
 function replyLanguage(text: string, given: Language | null): Language {

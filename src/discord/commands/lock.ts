@@ -14,7 +14,7 @@ export const lockCommand: SlashCommand = {
   definition: slashDefinition('discord.cmd.lock.name', 'discord.cmd.lock.description', permission, [channelOption('discord.opt.channel.lock'), reasonOption()]),
   async run(interaction, deps, language) {
     const channel = targetChannel(interaction);
-    requireBotPermission(botPermissionsIn(channel), PermissionFlagsBits.ManageChannels, PermissionFlagsBits.ManageRoles);
+    requireBotPermission(botPermissionsIn(interaction, channel), PermissionFlagsBits.ManageChannels, PermissionFlagsBits.ManageRoles);
     const reason = interaction.options.getString('reason');
     await channel.permissionOverwrites.edit(interaction.guild.roles.everyone, { SendMessages: false }, { reason: auditReasonFor(interaction.member, reason) });
     const kase = await recordChannelCase(deps, { guild: interaction.guild, action: 'lock', channel, moderator: interaction.member, reason });

@@ -62,8 +62,12 @@ export function targetChannel(interaction: ChatInputCommandInteraction<'cached'>
   return channel;
 }
 
-/** Tandem's permissions in a channel other than the one the command ran in. */
-export function botPermissionsIn(channel: TextChannel | NewsChannel): Readonly<PermissionsBitField> | null {
+/**
+ * Tandem's permissions in a channel: as Discord computed them for this interaction when it
+ * is the interaction's channel (always current), else from the cached roles and overwrites.
+ */
+export function botPermissionsIn(interaction: ChatInputCommandInteraction<'cached'>, channel: TextChannel | NewsChannel): Readonly<PermissionsBitField> | null {
+  if (channel.id === interaction.channelId) return interaction.appPermissions;
   const me = channel.guild.members.me;
   return me ? channel.permissionsFor(me) : null;
 }

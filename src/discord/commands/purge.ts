@@ -21,7 +21,7 @@ export const purgeCommand: SlashCommand = {
   ]),
   async run(interaction, deps, language) {
     const channel = targetChannel(interaction);
-    requireBotPermission(botPermissionsIn(channel), PermissionFlagsBits.ViewChannel, PermissionFlagsBits.ReadMessageHistory, PermissionFlagsBits.ManageMessages);
+    requireBotPermission(botPermissionsIn(interaction, channel), PermissionFlagsBits.ViewChannel, PermissionFlagsBits.ReadMessageHistory, PermissionFlagsBits.ManageMessages);
     const count = interaction.options.getInteger('count', true);
     const user = interaction.options.getUser('user');
     const recent = await channel.messages.fetch({ limit: 100 });

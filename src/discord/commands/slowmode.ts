@@ -19,7 +19,7 @@ export const slowmodeCommand: SlashCommand = {
   ]),
   async run(interaction, deps, language) {
     const channel = targetChannel(interaction);
-    requireBotPermission(botPermissionsIn(channel), PermissionFlagsBits.ManageChannels);
+    requireBotPermission(botPermissionsIn(interaction, channel), PermissionFlagsBits.ManageChannels);
     const seconds = interaction.options.getInteger('seconds', true);
     const reason = seconds ? `slowmode ${formatDuration(seconds)}` : 'slowmode off';
     await channel.setRateLimitPerUser(seconds, auditReasonFor(interaction.member, reason));

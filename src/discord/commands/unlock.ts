@@ -14,7 +14,7 @@ export const unlockCommand: SlashCommand = {
   definition: slashDefinition('discord.cmd.unlock.name', 'discord.cmd.unlock.description', permission, [channelOption('discord.opt.channel.unlock'), reasonOption()]),
   async run(interaction, deps, language) {
     const channel = targetChannel(interaction);
-    requireBotPermission(botPermissionsIn(channel), PermissionFlagsBits.ManageChannels, PermissionFlagsBits.ManageRoles);
+    requireBotPermission(botPermissionsIn(interaction, channel), PermissionFlagsBits.ManageChannels, PermissionFlagsBits.ManageRoles);
     const reason = interaction.options.getString('reason');
     await channel.permissionOverwrites.edit(interaction.guild.roles.everyone, { SendMessages: null }, { reason: auditReasonFor(interaction.member, reason) });
     const kase = await recordChannelCase(deps, { guild: interaction.guild, action: 'unlock', channel, moderator: interaction.member, reason });

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { APIMessage } from 'discord-api-types/v10';
+import { GatewayDispatchEvents, type APIMessage, type APIRole } from 'discord-api-types/v10';
 import { attachGateway, type FakeGateway, type GatewayOptions } from './gateway.js';
 import {
   dispatchButtonClick,
@@ -48,6 +48,8 @@ export type FakeDiscord = {
   calls: RecordedCall[];
   callsTo(method: string, path: RegExp | string): RecordedCall[];
   failNext(rule: FailureRule): void;
+  /** Changes a role (permissions, position…) as a server admin would: GUILD_ROLE_UPDATE follows. */
+  updateRole(roleId: string, changes: Partial<APIRole>, guildId?: string): APIRole;
   /** A member posts a message (MESSAGE_CREATE unless `dispatch: false`). */
   postMessage(input: CreateMessageInput): APIMessage;
   messagesIn(channelId: string): APIMessage[];
@@ -141,7 +143,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       return respond({ status: failure.status, body: { message: failure.message ?? 'Injected failure', code: failure.code ?? 0 } });
     }
     try {
-      respond(match.route.handle({ method, path, params: { ...match.groups?.groups }, query: url.searchParams, body, headers: req.headers }));
+      respond(match.route.handle({ method, path, params: Object.fromEntries(Object.entries(match.groups?.groups ?? {}).map(([key, value]) => [key, decodeURIComponent(value)])), query: url.searchParams, body, headers: req.headers }));
     } catch (error) {
       if (error instanceof FakeApiError) return respond({ status: error.status, body: { message: error.message, code: error.code, ...error.extra } });
       throw error;
@@ -176,8 +178,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         cleanup();
         reject(new Error(`stand-in: timed out after ${timeoutMs} ms waiting for ${what}`));
       }, timeoutMs);
+      // Also polled: a condition on the bot's side (its cache) changes without the stand-in noticing.
+      const poll = setInterval(onChange, 25);
       const cleanup = () => {
         clearTimeout(timer);
+        clearInterval(poll);
         world.changes.off('change', onChange);
       };
       world.changes.on('change', onChange);
@@ -204,6 +209,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     callsTo: (method, path) => calls.filter((call) => call.method === method.toUpperCase() && (typeof path === 'string' ? call.path === path : path.test(call.path))),
     failNext(rule) {
       failures.push({ ...rule, remaining: rule.times ?? 1 });
+    },
+    updateRole(roleId, changes, guildId = community.guildId) {
+      const guild = world.guilds.get(guildId);
+      const role = guild?.roles.find((r) => r.id === roleId);
+      if (!guild || !role) throw new Error(`no role ${roleId} in guild ${guildId}`);
+      Object.assign(role, changes);
+      world.dispatch(GatewayDispatchEvents.GuildRoleUpdate, { guild_id: guild.id, role: structuredClone(role) }, guild.id);
+      return role;
     },
     postMessage: (input) => createMessage(world, input),
     messagesIn: (channelId) => [...(world.messages.get(channelId) ?? [])],

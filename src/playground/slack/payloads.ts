@@ -64,8 +64,9 @@ export function buildSlashCommand(
 
 type ElementLike = { type: string; action_id?: string; value?: string; text?: { type: string; text: string }; options?: { text: { text: string }; value?: string }[] };
 
-function findElement(blocks: AnyBlock[], actionId: string): { blockId: string; element: ElementLike } {
+function findElement(blocks: AnyBlock[], actionId: string, inBlock?: string): { blockId: string; element: ElementLike } {
   for (const block of blocks) {
+    if (inBlock !== undefined && block.block_id !== inBlock) continue;
     const elements: ElementLike[] =
       block.type === 'actions' && 'elements' in block
         ? (block.elements as ElementLike[])
@@ -77,7 +78,7 @@ function findElement(blocks: AnyBlock[], actionId: string): { blockId: string; e
     const element = elements.find((e) => e.action_id === actionId);
     if (element) return { blockId: block.block_id ?? '', element };
   }
-  throw new Error(`no element with action_id "${actionId}" in these blocks`);
+  throw new Error(`no element with action_id "${actionId}"${inBlock ? ` in block "${inBlock}"` : ''} in these blocks`);
 }
 
 /** The action entry for clicking a button, or picking `value` in a select / picker. */
@@ -96,13 +97,16 @@ function actionFor(blockId: string, element: ElementLike, value?: string): Block
   throw new Error(`building a ${element.type} action is not supported by the stand-in`);
 }
 
-/** A person clicks (or picks from) an element of a message the app posted. */
+/**
+ * A person clicks (or picks from) an element of a message the app posted. `blockId` picks
+ * one element when several share an action_id (a list of posts, each with its Approve).
+ */
 export function buildMessageAction(
   slack: FakeSlackApi,
-  input: { user: SlackActor; message: SlackMessage; actionId: string; value?: string },
+  input: { user: SlackActor; message: SlackMessage; actionId: string; value?: string; blockId?: string },
 ): SlackRequest & { payload: BlockAction } {
   const { message } = input;
-  const { blockId, element } = findElement(message.blocks, input.actionId);
+  const { blockId, element } = findElement(message.blocks, input.actionId, input.blockId);
   const channel = channelNamed(slack, message.channel);
   const { via: _via, ephemeralFor, channel: _channel, ...visible } = message;
   const payload: BlockAction = {
@@ -132,9 +136,9 @@ function viewOutput(view: SlackView): ViewOutput {
 /** A person clicks or picks something inside a modal or their App Home (no response_url there). */
 export function buildViewAction(
   slack: FakeSlackApi,
-  input: { user: SlackActor; view: SlackView; actionId: string; value?: string },
+  input: { user: SlackActor; view: SlackView; actionId: string; value?: string; blockId?: string },
 ): SlackRequest & { payload: BlockAction } {
-  const { blockId, element } = findElement(input.view.blocks, input.actionId);
+  const { blockId, element } = findElement(input.view.blocks, input.actionId, input.blockId);
   const action = actionFor(blockId, element, input.value);
   if (input.view.type === 'modal' && input.value !== undefined) {
     // What was picked stays in the view's state, as it does on the person's screen.

@@ -8,7 +8,35 @@ import type { SlackView, ViewState, ViewStateValue } from './fakeSlackWorkspace.
  */
 export type FilledValues = Record<string, string | string[] | null>;
 
-type InputElement = { type: string; action_id?: string; options?: (Option | PlainTextOption)[]; option_groups?: { options: PlainTextOption[] }[] };
+type InputElement = {
+  type: string;
+  action_id?: string;
+  options?: (Option | PlainTextOption)[];
+  option_groups?: { options: PlainTextOption[] }[];
+  initial_value?: string;
+  initial_option?: { value?: string };
+  initial_options?: { value?: string }[];
+  initial_date?: string;
+  initial_time?: string;
+  initial_user?: string;
+  initial_channel?: string;
+  initial_conversation?: string;
+};
+
+/** What an untouched field holds: Slack submits initial values as if they were typed. */
+function initialValue(element: InputElement): string | string[] | null {
+  if (element.initial_options) return element.initial_options.map((o) => o.value ?? '').filter(Boolean);
+  return (
+    element.initial_value ??
+    element.initial_option?.value ??
+    element.initial_date ??
+    element.initial_time ??
+    element.initial_user ??
+    element.initial_channel ??
+    element.initial_conversation ??
+    null
+  );
+}
 
 function optionsOf(element: InputElement): (Option | PlainTextOption)[] {
   return [...(element.options ?? []), ...(element.option_groups ?? []).flatMap((group) => group.options)];
@@ -75,7 +103,7 @@ export function fillViewState(view: SlackView, values: FilledValues): ViewState 
     if (!isInput && !(blockId in values)) continue;
     known.add(blockId);
     const previous = view.state.values[blockId]?.[element.action_id];
-    const value = blockId in values ? values[blockId] ?? null : null;
+    const value = blockId in values ? (values[blockId] ?? null) : initialValue(element);
     state.values[blockId] = { ...state.values[blockId], [element.action_id]: blockId in values || !previous ? stateValueFor(element, value) : previous };
   }
   for (const blockId of Object.keys(values)) {
