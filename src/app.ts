@@ -98,7 +98,7 @@ export async function startTandem(config: Config, log: Log, options: StartOption
   try {
     adapters.push(...(await startAdapters({ config, ctx, http, metrics, log, events: notify })));
     // No Slack app yet (or PLAYGROUND=1): Slack and Discord played in the browser, at / (issue 9).
-    if (isPlaygroundOn(config)) playground = await startPlayground({ config, ctx, http, metrics, log, events: notify }, { slack: startSlackAdapter });
+    if (isPlaygroundOn(config)) playground = await startPlayground({ config, ctx, http, metrics, log, events: notify }, { slack: startSlackAdapter, discord: startDiscordAdapter });
   } catch (error) {
     await http.close(0);
     await database.close();

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { AdapterDeps, RunningAdapter } from '../app.js';
 import { isDiscordOn, isSlackOn, type Config } from '../config.js';
 import { listSlackCommands } from './commandCatalog.js';
+import { startPlaygroundDiscord, type PlaygroundDiscord } from './discordDriver.js';
+import { discordRoutes } from './discordRoutes.js';
 import { createLiveEvents } from './liveEvents.js';
 import { ensurePlaygroundTeam } from './playgroundTeam.js';
 import { pageRoutes } from './playgroundRoutes.js';
@@ -15,7 +17,7 @@ export type AdapterStarter = (deps: AdapterDeps) => Promise<RunningAdapter>;
 /** The real adapters, as app.ts starts them for real workspaces. */
 export type PlaygroundAdapters = { slack?: AdapterStarter; discord?: AdapterStarter };
 
-export type RunningPlayground = RunningAdapter & { url: string; slack: PlaygroundSlack | null };
+export type RunningPlayground = RunningAdapter & { url: string; slack: PlaygroundSlack | null; discord: PlaygroundDiscord | null };
 
 /**
  * The playground: Slack's and Discord's side of the protocol, played in-process on
@@ -32,6 +34,7 @@ export async function startPlayground(deps: AdapterDeps, adapters: PlaygroundAda
   const stops: (() => Promise<void>)[] = [async () => live.close()];
   const running: RunningAdapter[] = [];
   let slack: PlaygroundSlack | null = null;
+  let discord: PlaygroundDiscord | null = null;
 
   try {
     const playedConfig: Record<string, unknown> = { ...config };
@@ -52,14 +55,21 @@ export async function startPlayground(deps: AdapterDeps, adapters: PlaygroundAda
         SLACK_API_URL: slack.api.apiUrl,
       });
     }
+    if (!isDiscordOn(config) && adapters.discord) {
+      discord = await startPlaygroundDiscord({ log, onChange: () => live.publish({ type: 'discord' }) });
+      const played = discord;
+      stops.push(() => played.close());
+      Object.assign(playedConfig, { DISCORD_TOKEN: discord.fake.token, DISCORD_APPLICATION_ID: discord.fake.applicationId, DISCORD_API_URL: discord.fake.apiUrl });
+    }
     const adapterConfig = Object.freeze(playedConfig) as Config;
     if (slack && adapters.slack) {
       running.push(await adapters.slack({ ...deps, config: adapterConfig, log: log.child({ playground: 'slack' }) }));
       slack.setEndpoint(`http://127.0.0.1:${http.port}/slack/events`);
       for (const route of slackRoutes(slack)) http.addRoute(route);
     }
-    if (!isDiscordOn(config)) {
-      // The Discord stand-in joins here once it exposes a server (see the playground report).
+    if (discord && adapters.discord) {
+      running.push(await adapters.discord({ ...deps, config: adapterConfig, log: log.child({ playground: 'discord' }) }));
+      for (const route of discordRoutes(discord)) http.addRoute(route);
     }
     for (const route of seedRoutes(deps.ctx, team, live)) http.addRoute(route);
     for (const route of pageRoutes(findWebRoot(), live)) http.addRoute(route);
@@ -74,6 +84,7 @@ export async function startPlayground(deps: AdapterDeps, adapters: PlaygroundAda
     name: 'playground',
     url,
     slack,
+    discord,
     status: () => (running.every((a) => a.status() === 'connected') ? 'connected' : 'disconnected'),
     async stop() {
       // Live streams first: an open stream would keep the HTTP server from closing.
