@@ -2,31 +2,38 @@ import { z } from 'zod';
 import type { Language } from '../i18n/catalog.js';
 import { getBrand } from './brands.js';
 import type { Ctx } from './context.js';
-import { assessGoal, compareValues, goalMetricKind, type Change, type GoalFacts, type GoalProgress, type NetworkName } from './digestKpis.js';
+import { assessGoal, type Change, type GoalProgress, type NetworkName } from './digestKpis.js';
 import {
   queryActiveGoals,
   queryDayInteractions,
-  queryDayResponses,
+  queryDayStats,
   queryDigestPosts,
   queryGoalMetricValues,
-  queryInteractionMix,
   queryLeadGoalValues,
   queryMetricSeries,
   queryModeration,
   queryOpenEscalations,
   queryUnansweredBacklog,
+  queryWeekSentiment,
   type ActiveGoalRow,
   type DayInteractionRow,
-  type DayResponseRow,
+  type DayStatsRow,
   type EscalationRow,
-  type GoalMetricRow,
-  type InteractionMixRow,
   type InteractionWindow,
-  type MetricPointRow,
-  type ModerationRow,
   type PostRow,
 } from './digestQueries.js';
-import { addDays, localDayBounds, localTimeOf } from './time.js';
+import {
+  digestMetricNames,
+  fillSeries,
+  measureGoal,
+  seriesDays,
+  summarizeDeltas,
+  summarizeInteractions,
+  summarizeModeration,
+  summarizePosts,
+  withoutList,
+} from './digestSummaries.js';
+import { addDays, localDayBounds } from './time.js';
 import { idSchema, parseInput } from './validation.js';
 
 export const buildDigestDataSchema = z.object({
@@ -35,7 +42,7 @@ export const buildDigestDataSchema = z.object({
   localDate: z.iso.date(),
 });
 
-export const digestMetricNames = ['followers', 'reach', 'impressions', 'engagements', 'clicks'] as const;
+export { digestMetricNames };
 export type DigestMetricName = (typeof digestMetricNames)[number];
 export type MetricPoint = { date: string } & Record<DigestMetricName, number | null>;
 export type MetricDelta = {
@@ -108,7 +115,6 @@ export type DigestData = {
 };
 
 const listLimits = { leads: 10, escalations: 10, pending: 10, scheduled: 25 };
-const seriesDays = 30;
 const trailingDays = 7;
 const minuteMs = 60_000;
 const dayMs = 86_400_000;
@@ -137,9 +143,9 @@ export async function buildDigestData(ctx: Ctx, input: z.input<typeof buildDiges
   };
   const trailingFrom = addDays(localDate, 1 - trailingDays);
   const needs = goalNeeds(goals, trailingFrom);
-  const [mix, dayResponses, dayRows, backlog, series, goalMetrics, leadGoals, escalations, posts, moderation] = await Promise.all([
-    queryInteractionMix(ctx.db, brandId, window),
-    queryDayResponses(ctx.db, brandId, window),
+  const [week, dayStats, dayRows, backlog, series, goalMetrics, leadGoals, escalations, posts, moderation] = await Promise.all([
+    queryWeekSentiment(ctx.db, brandId, window),
+    queryDayStats(ctx.db, brandId, window),
     queryDayInteractions(ctx.db, brandId, window, listLimits.leads),
     queryUnansweredBacklog(ctx.db, brandId, { since: new Date(now.getTime() - breachWindowDays * dayMs), receivedBefore: new Date(now.getTime() - slaMinutes * minuteMs) }),
     queryMetricSeries(ctx.db, brandId, addDays(localDate, 1 - seriesDays), localDate),
@@ -150,21 +156,23 @@ export async function buildDigestData(ctx: Ctx, input: z.input<typeof buildDiges
     queryModeration(ctx.db, brandId, window),
   ]);
   const points = fillSeries(series, localDate);
-  const overall = dayResponses.find((row) => row.network === null);
+  const overall = dayStats.find((row) => row.network === null);
+  const byNetwork = dayStats.filter((row): row is DayStatsRow & { network: NetworkName } => row.network !== null && row.kind === null);
+  const mix = dayStats.filter((row) => row.kind !== null);
   return {
     brand: { id: brand.id, name: brand.name, slug: brand.slug, timezone, language: brand.settings.language },
     localDate,
     generatedAt: now,
     day,
-    kpis: goals.map((goal) => assessGoal(measureGoal(goal, { mix, dayResponses, goalMetrics, leadGoals }), localDate)),
+    kpis: goals.map((goal) => assessGoal(measureGoal(goal, { mix, week, byNetwork, overall, goalMetrics, leadGoals }), localDate)),
     metrics: { deltas: summarizeDeltas(points), series: points },
-    interactions: summarizeInteractions(mix, dayRows),
+    interactions: summarizeInteractions(mix, week, dayRows),
     responseTimes: {
       answered: overall?.answered ?? 0,
       p50Minutes: overall?.p50 ?? null,
       p90Minutes: overall?.p90 ?? null,
-      byNetwork: dayResponses
-        .flatMap((row) => (row.network ? [{ network: row.network, answered: row.answered, p50Minutes: row.p50, p90Minutes: row.p90 }] : []))
+      byNetwork: byNetwork
+        .map((row) => ({ network: row.network, answered: row.answered, p50Minutes: row.p50, p90Minutes: row.p90 }))
         .sort((a, b) => b.answered - a.answered || a.network.localeCompare(b.network)),
       slaMinutes,
       lateToday: overall?.late ?? 0,
@@ -188,167 +196,5 @@ function goalNeeds(goals: ActiveGoalRow[], trailingFrom: string): { metricsFrom:
     // From the earliest start, and at least the trailing week engagement-rate goals read.
     metricsFrom: snapshotGoals.length === 0 ? null : snapshotGoals.reduce((min, goal) => (goal.startsOn < min ? goal.startsOn : min), trailingFrom),
     leads: goals.some((goal) => goal.metric === 'leads'),
-  };
-}
-
-type GoalInputs = {
-  mix: InteractionMixRow[];
-  dayResponses: DayResponseRow[];
-  goalMetrics: GoalMetricRow[];
-  leadGoals: { id: number; value: number }[];
-};
-
-/** The measured value of one goal's metric, from whichever aggregate holds it. */
-function measureGoal(goal: ActiveGoalRow, inputs: GoalInputs): GoalFacts {
-  const facts: GoalFacts = {
-    goalId: goal.id,
-    metric: goal.metric,
-    network: goal.network,
-    target: goal.target,
-    baseline: goal.baseline,
-    startsOn: goal.startsOn,
-    deadline: goal.deadline,
-    current: null,
-    measuredAtStart: null,
-  };
-  const snapshot = inputs.goalMetrics.find((row) => row.id === goal.id);
-  switch (goal.metric) {
-    case 'followers':
-      return { ...facts, current: snapshot?.followersNow ?? null, measuredAtStart: snapshot?.followersAtStart ?? null };
-    case 'engagement_rate': {
-      const impressions = snapshot?.impressions7 ?? 0;
-      return { ...facts, current: impressions > 0 ? ((snapshot?.engagements7 ?? 0) / impressions) * 100 : null };
-    }
-    case 'leads':
-      return { ...facts, current: inputs.leadGoals.find((row) => row.id === goal.id)?.value ?? 0 };
-    case 'response_time':
-      return { ...facts, current: inputs.dayResponses.find((row) => row.network === goal.network)?.p50 ?? null };
-    case 'positive_sentiment': {
-      const trailing = inputs.mix.filter((row) => row.span !== 'oldest' && (goal.network === null || row.network === goal.network));
-      const total = sumCounts(trailing);
-      return { ...facts, current: total > 0 ? (sumCounts(trailing.filter((row) => row.sentiment === 'positive')) / total) * 100 : null };
-    }
-    default:
-      if (goalMetricKind[goal.metric] !== 'flow') throw new Error(`no measure for goal metric ${goal.metric}`);
-      return { ...facts, current: snapshot?.flow ?? 0 };
-  }
-}
-
-function fillSeries(rows: MetricPointRow[], localDate: string): MetricPoint[] {
-  const byDate = new Map(rows.map((row) => [row.date, row]));
-  return Array.from({ length: seriesDays }, (_, index) => {
-    const date = addDays(localDate, index + 1 - seriesDays);
-    const row = byDate.get(date);
-    return {
-      date,
-      followers: row?.followers ?? null,
-      reach: row?.reach ?? null,
-      impressions: row?.impressions ?? null,
-      engagements: row?.engagements ?? null,
-      clicks: row?.clicks ?? null,
-    };
-  });
-}
-
-function summarizeDeltas(points: MetricPoint[]): MetricDelta[] {
-  const today = points.at(-1);
-  const yesterday = points.at(-2);
-  const weekAgo = points.at(-8);
-  return digestMetricNames.map((metric) => {
-    const values = { today: today?.[metric] ?? null, yesterday: yesterday?.[metric] ?? null, weekAgo: weekAgo?.[metric] ?? null };
-    return {
-      metric,
-      ...values,
-      dayOverDay: compareValues(values.today, values.yesterday),
-      weekOverWeek: compareValues(values.today, values.weekAgo),
-    };
-  });
-}
-
-function share(part: number, total: number): number | null {
-  return total > 0 ? part / total : null;
-}
-
-function difference(a: number | null, b: number | null): number | null {
-  return a === null || b === null ? null : a - b;
-}
-
-function withoutList({ list: _list, ...row }: DayInteractionRow): DigestInteraction {
-  return row;
-}
-
-function sumCounts(rows: InteractionMixRow[]): number {
-  return rows.reduce((sum, row) => sum + row.count, 0);
-}
-
-function countSentiments(rows: InteractionMixRow[]): SentimentCounts {
-  const counts: SentimentCounts = { positive: 0, neutral: 0, negative: 0 };
-  for (const row of rows) counts[row.sentiment] += row.count;
-  return counts;
-}
-
-function summarizeInteractions(mix: InteractionMixRow[], dayRows: DayInteractionRow[]): DigestData['interactions'] {
-  const today = mix.filter((row) => row.span === 'today');
-  const previous = mix.filter((row) => row.span !== 'today');
-  const byKind = { comment: 0, dm: 0, mention: 0, review: 0 };
-  const networks = new Map<NetworkName, number>();
-  for (const row of today) {
-    byKind[row.kind] += row.count;
-    networks.set(row.network, (networks.get(row.network) ?? 0) + row.count);
-  }
-  const byNetwork = [...networks].map(([network, count]) => ({ network, count })).sort((a, b) => b.count - a.count || a.network.localeCompare(b.network));
-  const bySentiment = countSentiments(today);
-  const before = countSentiments(previous);
-  const total = sumCounts(today);
-  const previousTotal = sumCounts(previous);
-  const todayShares = { total, negativeShare: share(bySentiment.negative, total), positiveShare: share(bySentiment.positive, total) };
-  const previousShares = { total: previousTotal, negativeShare: share(before.negative, previousTotal), positiveShare: share(before.positive, previousTotal) };
-  const quote = (list: DayInteractionRow['list']) => {
-    const row = dayRows.find((r) => r.list === list);
-    return row ? withoutList(row) : null;
-  };
-  return {
-    total,
-    byNetwork,
-    byKind,
-    bySentiment,
-    sentimentShift: {
-      today: todayShares,
-      previous7Days: previousShares,
-      negativeShift: difference(todayShares.negativeShare, previousShares.negativeShare),
-      positiveShift: difference(todayShares.positiveShare, previousShares.positiveShare),
-    },
-    quotes: { mostNegative: quote('negative'), mostPositive: quote('positive') },
-  };
-}
-
-function summarizePosts(rows: PostRow[], timezone: string): DigestData['posts'] {
-  const pick = (list: PostRow['list']) => {
-    const items = rows.filter((row) => row.list === list);
-    return {
-      count: items[0]?.total ?? 0,
-      items: items.map(({ list: _list, total: _total, ...post }) => ({ ...post, localTime: localTimeOf(post.scheduledAt, timezone) })),
-    };
-  };
-  return { pending: pick('pending'), scheduled: pick('scheduled') };
-}
-
-function summarizeModeration(rows: ModerationRow[]): DigestData['moderation'] {
-  const byAction = new Map<string, number>();
-  let cases = 0;
-  let automodCases = 0;
-  for (const row of rows) {
-    if (row.row !== 'case' || !row.action) continue;
-    cases += row.count;
-    if (row.source === 'automod') automodCases += row.count;
-    byAction.set(row.action, (byAction.get(row.action) ?? 0) + row.count);
-  }
-  const reports = rows.find((row) => row.row === 'reports');
-  return {
-    cases,
-    automodCases,
-    byAction: [...byAction].map(([action, count]) => ({ action, count })).sort((a, b) => b.count - a.count || a.action.localeCompare(b.action)),
-    reportsToday: reports?.count ?? 0,
-    reportsOpen: reports?.open ?? 0,
   };
 }

@@ -139,39 +139,39 @@ export type InteractionWindow = {
   slaMinutes: number;
 };
 
-const interactionMixRowSchema = z.object({
+const weekSentimentRowSchema = z.object({
   network: networkSchema,
-  kind: kindSchema,
   sentiment: sentimentSchema,
-  /** today: the digest day; recent: the 6 days before it; oldest: the day before those. */
-  span: z.enum(['today', 'recent', 'oldest']),
+  /** The 7 local days before the digest day. */
   count,
+  /** The 6 of those that are also in the trailing week ending with the digest day. */
+  recent: count,
 });
-export type InteractionMixRow = z.infer<typeof interactionMixRowSchema>;
+export type WeekSentimentRow = z.infer<typeof weekSentimentRowSchema>;
 
 /**
- * How many interactions of each network, kind and sentiment came in on the digest day and
- * on the 7 days before it, split so that the day, the previous 7 days and the trailing 7
- * days are all sums of rows. One scan of the (brand_id, received_at) range with a single
- * count per row: at 1M interactions a year that is ~20k rows, a few milliseconds.
+ * Interactions of the 7 local days before the digest day by network and sentiment: the
+ * baseline of the sentiment shift, and with the day itself the trailing week of
+ * positive-sentiment goals. One scan of the (brand_id, received_at) range with only
+ * counts: at 1M interactions a year that is ~20k rows, the digest's largest read.
  */
-export async function queryInteractionMix(db: Db, brandId: number, w: InteractionWindow): Promise<InteractionMixRow[]> {
+export async function queryWeekSentiment(db: Db, brandId: number, w: InteractionWindow): Promise<WeekSentimentRow[]> {
   // Grouped by the enum values and cast to text per group, not per row.
   const rows = await db.$queryRaw`
-    SELECT network::text AS network, kind::text AS kind, sentiment::text AS sentiment, span, count
+    SELECT network::text AS network, sentiment::text AS sentiment, count, recent
     FROM (
-      SELECT network, kind, sentiment, count(*)::int AS count,
-             CASE WHEN received_at >= ${w.dayStart}::timestamptz THEN 'today'
-                  WHEN received_at >= ${w.trailingStart}::timestamptz THEN 'recent' ELSE 'oldest' END AS span
+      SELECT network, sentiment, count(*)::int AS count, count(*) FILTER (WHERE received_at >= ${w.trailingStart}::timestamptz)::int AS recent
       FROM interactions
-      WHERE brand_id = ${brandId}::int AND received_at >= ${w.previousStart}::timestamptz AND received_at < ${w.dayEnd}::timestamptz
-      GROUP BY network, kind, sentiment, span
-    ) mix`;
-  return z.array(interactionMixRowSchema).parse(rows);
+      WHERE brand_id = ${brandId}::int AND received_at >= ${w.previousStart}::timestamptz AND received_at < ${w.dayStart}::timestamptz
+      GROUP BY network, sentiment
+    ) week`;
+  return z.array(weekSentimentRowSchema).parse(rows);
 }
 
-const dayResponseRowSchema = z.object({
+const dayStatsRowSchema = z.object({
   network: networkSchema.nullable(),
+  kind: kindSchema.nullable(),
+  sentiment: sentimentSchema.nullable(),
   received: count,
   answered: count,
   late: count,
@@ -179,24 +179,29 @@ const dayResponseRowSchema = z.object({
   p50: nullableNumber,
   p90: nullableNumber,
 });
-export type DayResponseRow = z.infer<typeof dayResponseRowSchema>;
+export type DayStatsRow = z.infer<typeof dayStatsRowSchema>;
 
 /**
- * Of the interactions received on the digest day, per network and overall (network
- * null): how many were answered, how many answered after the SLA or still unanswered past
- * it (as of now), how many are leads, and the response-time percentiles in minutes.
+ * The interactions received on the digest day, in three groupings of one scan: by
+ * network, kind and sentiment (the day's mix); by network; and overall (null network).
+ * For each: how many were answered, how many answered after the SLA or still unanswered
+ * past it (as of now), how many are leads, and the response-time percentiles in minutes
+ * (ordered by the interval itself: converting every row to minutes first costs more).
  */
-export async function queryDayResponses(db: Db, brandId: number, w: InteractionWindow): Promise<DayResponseRow[]> {
+export async function queryDayStats(db: Db, brandId: number, w: InteractionWindow): Promise<DayStatsRow[]> {
   const rows = await db.$queryRaw`
-    SELECT network::text AS network, count(*)::int AS received, count(responded_at)::int AS answered,
-           count(*) FILTER (WHERE coalesce(responded_at, ${w.now}::timestamptz) > received_at + make_interval(mins => ${w.slaMinutes}::int))::int AS late,
-           count(lead_stage)::int AS leads,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM responded_at - received_at)::float8 / 60) AS p50,
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM responded_at - received_at)::float8 / 60) AS p90
-    FROM interactions
-    WHERE brand_id = ${brandId}::int AND received_at >= ${w.dayStart}::timestamptz AND received_at < ${w.dayEnd}::timestamptz
-    GROUP BY GROUPING SETS ((network), ())`;
-  return z.array(dayResponseRowSchema).parse(rows);
+    SELECT network::text AS network, kind::text AS kind, sentiment::text AS sentiment, received, answered, late, leads,
+           extract(epoch FROM percentiles[1])::float8 / 60 AS p50, extract(epoch FROM percentiles[2])::float8 / 60 AS p90
+    FROM (
+      SELECT network, kind, sentiment, count(*)::int AS received, count(responded_at)::int AS answered,
+             count(*) FILTER (WHERE coalesce(responded_at, ${w.now}::timestamptz) > received_at + make_interval(mins => ${w.slaMinutes}::int))::int AS late,
+             count(lead_stage)::int AS leads,
+             percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY responded_at - received_at) AS percentiles
+      FROM interactions
+      WHERE brand_id = ${brandId}::int AND received_at >= ${w.dayStart}::timestamptz AND received_at < ${w.dayEnd}::timestamptz
+      GROUP BY GROUPING SETS ((network, kind, sentiment), (network), ())
+    ) day`;
+  return z.array(dayStatsRowSchema).parse(rows);
 }
 
 const backlogRowSchema = z.object({ count, oldest: z.date().nullable() });
@@ -230,20 +235,30 @@ export const dayInteractionRowSchema = z.object({
 });
 export type DayInteractionRow = z.infer<typeof dayInteractionRowSchema>;
 
-/** The day's most negative and most positive interaction, and its first `leadLimit` leads. */
+/**
+ * The day's most negative and most positive interaction, and its first `leadLimit` leads.
+ * Three top-N reads of the day's range; leads go through the lead index.
+ */
 export async function queryDayInteractions(db: Db, brandId: number, w: InteractionWindow, leadLimit: number): Promise<DayInteractionRow[]> {
   const rows = await db.$queryRaw`
-    WITH day AS (
-      SELECT id, network::text AS network, kind::text AS kind, author, text, link, sentiment::text AS sentiment,
-             sentiment_score AS "sentimentScore", lead_stage::text AS "leadStage", language, received_at AS "receivedAt"
-      FROM interactions
-      WHERE brand_id = ${brandId}::int AND received_at >= ${w.dayStart}::timestamptz AND received_at < ${w.dayEnd}::timestamptz
-    )
-    (SELECT 'negative' AS list, * FROM day WHERE sentiment = 'negative' ORDER BY "sentimentScore", "receivedAt", id LIMIT 1)
-    UNION ALL
-    (SELECT 'positive' AS list, * FROM day WHERE sentiment = 'positive' ORDER BY "sentimentScore" DESC, "receivedAt", id LIMIT 1)
-    UNION ALL
-    (SELECT 'lead' AS list, * FROM day WHERE "leadStage" IS NOT NULL ORDER BY "receivedAt", id LIMIT ${leadLimit}::int)`;
+    SELECT list, id, network::text AS network, kind::text AS kind, author, text, link, sentiment::text AS sentiment,
+           sentiment_score AS "sentimentScore", lead_stage::text AS "leadStage", language, received_at AS "receivedAt"
+    FROM (
+      (SELECT 'negative' AS list, * FROM interactions
+       WHERE brand_id = ${brandId}::int AND received_at >= ${w.dayStart}::timestamptz AND received_at < ${w.dayEnd}::timestamptz
+         AND sentiment = 'negative'
+       ORDER BY sentiment_score, received_at, id LIMIT 1)
+      UNION ALL
+      (SELECT 'positive' AS list, * FROM interactions
+       WHERE brand_id = ${brandId}::int AND received_at >= ${w.dayStart}::timestamptz AND received_at < ${w.dayEnd}::timestamptz
+         AND sentiment = 'positive'
+       ORDER BY sentiment_score DESC, received_at, id LIMIT 1)
+      UNION ALL
+      (SELECT 'lead' AS list, * FROM interactions
+       WHERE brand_id = ${brandId}::int AND received_at >= ${w.dayStart}::timestamptz AND received_at < ${w.dayEnd}::timestamptz
+         AND lead_stage = ANY (enum_range(NULL::lead_stage)) AND network = ANY (enum_range(NULL::network))
+       ORDER BY received_at, id LIMIT ${leadLimit}::int)
+    ) picked`;
   return z.array(dayInteractionRowSchema).parse(rows);
 }
 

@@ -175,7 +175,7 @@ export const admitGuildModeratorSchema = z.object({
 
 /**
  * The Person behind a Discord moderator of the brand's guild, with at least the community
- * manager role on that brand (docs/decisions/001): moderating the brand's community is
+ * manager role on that brand (docs/decisions/007): moderating the brand's community is
  * that role's job, and Discord already decided who moderates. Higher roles are kept.
  */
 export async function admitGuildModerator(ctx: Ctx, input: z.input<typeof admitGuildModeratorSchema>): Promise<PersonRef> {

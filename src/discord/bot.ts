@@ -35,6 +35,8 @@ function waitForReady(client: Client, timeoutMs: number): Promise<void> {
 
 /** Connects the bot, wires commands and automod, and syncs commands when they changed. */
 export async function startDiscordBot(ctx: Ctx, config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL'>, options: DiscordBotOptions = {}): Promise<DiscordBot> {
+  // discord.js would fall back to process.env.DISCORD_TOKEN: only the parsed config counts here.
+  if (!config.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set');
   const log = ctx.log.child({ platform: 'discord' });
   const client = createDiscordClient(config);
   // Listeners are attached before login so nothing dispatched right after READY is missed;

@@ -43,7 +43,11 @@ const needsMember: ReadonlySet<MemberAction> = new Set(['warn', 'timeout', 'unti
 const dmBefore: ReadonlySet<MemberAction> = new Set(['kick', 'ban']);
 const dmAfter: ReadonlySet<MemberAction> = new Set(['warn', 'timeout', 'untimeout']);
 
-function auditReason(moderator: GuildMember | null, reason: string | null): string {
+/**
+ * The X-Audit-Log-Reason Tandem sends: Discord's audit log shows the bot as the actor, so
+ * the reason names the moderator who asked (or Tandem itself).
+ */
+export function auditReasonFor(moderator: GuildMember | null, reason: string | null): string {
   const who = moderator ? moderator.user.tag : 'Tandem';
   return `${who}: ${reason ?? '-'}`.slice(0, 512);
 }
@@ -73,7 +77,7 @@ function directMessageText(language: Language, request: ModerationRequest): stri
 
 async function callDiscord(deps: DiscordDeps, request: ModerationRequest): Promise<void> {
   const { guild, target } = request;
-  const reason = auditReason(request.moderator, request.reason);
+  const reason = auditReasonFor(request.moderator, request.reason);
   switch (request.action) {
     case 'timeout': {
       // From Tandem's clock, not discord.js's Date.now(): one notion of "now" everywhere.
@@ -207,8 +211,4 @@ export async function recordChannelCase(deps: DiscordDeps, input: ChannelCaseInp
     },
     'skipped',
   );
-}
-
-export function auditReasonFor(moderator: GuildMember | null, reason: string | null): string {
-  return auditReason(moderator, reason);
 }

@@ -1,4 +1,4 @@
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, PermissionFlagsBits, Routes, type APIEmbed, type ButtonInteraction, type Guild } from 'discord.js';
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, DiscordAPIError, PermissionFlagsBits, RESTJSONErrorCodes, Routes, type APIEmbed, type ButtonInteraction, type Guild } from 'discord.js';
 import { UserError } from '../core/errors.js';
 import { getGuild } from '../core/guilds.js';
 import { getReport, resolveReport, type Report } from '../core/reports.js';
@@ -96,7 +96,7 @@ export async function handleReportButton(interaction: ButtonInteraction<'cached'
         await deps.client.rest.delete(Routes.channelMessage(report.channelId, report.messageId), { reason: auditReasonFor(moderator, translate(language, 'discord.report.title', { id: report.id })) });
       } catch (error) {
         // Someone (or automod) deleted it already: the report's goal is met.
-        if (!(error instanceof Error && 'code' in error && error.code === 10008)) throw error;
+        if (!(error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage)) throw error;
       }
       resolution = translate(language, 'discord.report.resolutionDeleted');
       break;

@@ -4,6 +4,7 @@ import { isDiscordOn, isSlackOn, type Config } from '../config.js';
 import { listSlackCommands } from './commandCatalog.js';
 import { startPlaygroundDiscord, type PlaygroundDiscord } from './discordDriver.js';
 import { discordRoutes } from './discordRoutes.js';
+import { getJsonRoute } from './jsonRoute.js';
 import { createLiveEvents } from './liveEvents.js';
 import { ensurePlaygroundTeam } from './playgroundTeam.js';
 import { pageRoutes } from './playgroundRoutes.js';
@@ -71,6 +72,8 @@ export async function startPlayground(deps: AdapterDeps, adapters: PlaygroundAda
       running.push(await adapters.discord({ ...deps, config: adapterConfig, log: log.child({ playground: 'discord' }) }));
       for (const route of discordRoutes(discord)) http.addRoute(route);
     }
+    const sides = { slack: slack ? 'played' : 'real', discord: discord ? 'played' : 'real' } as const;
+    http.addRoute(getJsonRoute('/playground/api/status', () => ({ ...sides, brand: team.brand.name })));
     for (const route of seedRoutes(deps.ctx, team, live)) http.addRoute(route);
     for (const route of pageRoutes(findWebRoot(), live)) http.addRoute(route);
   } catch (error) {

@@ -16,14 +16,14 @@ const contentTypes: Record<string, string> = {
 };
 
 /**
- * Where the browser files are. tsc compiles only .ts, so the build copies web/ beside the
- * compiled server (dist/playground/web); under tsx and vitest they sit beside this file;
- * a build without the copy still finds them in the source tree.
+ * Where the browser files are: the source tree when there is one (so an edit shows on the
+ * next reload, even under a stale build), else the copy the build puts beside the compiled
+ * server (dist/playground/web, the production image has no src/).
  */
 export function findWebRoot(): string {
-  const beside = join(dirname(fileURLToPath(import.meta.url)), 'web');
-  if (existsSync(join(beside, 'index.html'))) return beside;
-  return join(findProjectRoot(), 'src', 'playground', 'web');
+  const source = join(findProjectRoot(), 'src', 'playground', 'web');
+  if (existsSync(join(source, 'index.html'))) return source;
+  return join(dirname(fileURLToPath(import.meta.url)), 'web');
 }
 
 /** Sends one file under `root`; anything that would leave it (../) is a 404. */

@@ -1,6 +1,21 @@
 import type { AdapterDeps, RunningAdapter } from '../app.js';
 import { buildSlackApp } from './app.js';
 
+function slackErrorCode(error: unknown): string | null {
+  const code = typeof error === 'object' && error !== null ? (error as { data?: { error?: unknown } }).data?.error : undefined;
+  return typeof code === 'string' ? code : null;
+}
+
+/** Startup fails loudly and says which setting to fix: a wrong token is the usual cause. */
+function describeStartFailure(error: unknown): string {
+  const code = slackErrorCode(error);
+  if (code === 'invalid_auth' || code === 'not_authed' || code === 'account_inactive' || code === 'token_revoked') {
+    return `Slack refused SLACK_BOT_TOKEN (${code}): copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page.`;
+  }
+  if (code === 'not_allowed_token_type') return `Slack refused SLACK_APP_TOKEN (${code}): it must be an app-level token (xapp-…) with connections:write.`;
+  return `Slack could not be reached to verify the bot token: ${error instanceof Error ? error.message : String(error)}`;
+}
+
 /**
  * Tandem's Slack adapter as the app starts it: credentials from the config, Bolt's
  * endpoint mounted on Tandem's own HTTP server (HTTP mode) or a socket (Socket Mode).
@@ -17,6 +32,8 @@ export async function startSlackAdapter(deps: AdapterDeps): Promise<RunningAdapt
     ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
     ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
     metrics: deps.metrics,
+  }).catch((error: unknown) => {
+    throw new Error(describeStartFailure(error), { cause: error });
   });
   if (slack.route) deps.http.addRoute(slack.route);
   return {

@@ -2,7 +2,6 @@ import type {
   AllMiddlewareArgs,
   BlockAction,
   MessageShortcut,
-  RespondArguments,
   SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
   SlackShortcut,
@@ -15,6 +14,7 @@ import { isUserError, UserError } from '../core/errors.js';
 import type { SlackDeps } from './deps.js';
 import { answerForError, withErrorBoundary, type Answer, type Outcome, type TurnState } from './errorBoundary.js';
 import { placeForBrand, resolveSlackPerson, resolveSlackPlace, type SlackWho } from './place.js';
+import { postToResponseUrl, tellPrivately } from './replies.js';
 import { translator, type SlackActionDefinition, type SlackCommandDefinition, type SlackShortcutDefinition, type SlackViewDefinition } from './turns.js';
 import { readMetadata } from './views/metadata.js';
 
@@ -23,22 +23,6 @@ import { readMetadata } from './views/metadata.js';
  * (Slack gives up after 3 s; the real work comes after), then runs the handler inside the
  * error boundary so the person always gets an answer.
  */
-
-async function postToResponseUrl(deps: SlackDeps, url: string, message: RespondArguments): Promise<void> {
-  // Bolt's respond() is bound to the request; answers that arrive later post the same way.
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message) });
-  if (!response.ok) throw new Error(`response_url answered ${response.status}`);
-  deps.log.debug({ status: response.status }, 'posted to response_url');
-}
-
-/** Times the acknowledgement (Slack's 3 s budget) and counts outcomes, for GET /metrics. */
-function meter(deps: SlackDeps, command: string) {
-  const started = performance.now();
-  return {
-    acked: () => deps.metrics?.commandSeconds.observe({ platform: 'slack', command }, (performance.now() - started) / 1000),
-    done: (outcome: Outcome) => deps.metrics?.commands.inc({ platform: 'slack', command, outcome }),
-  };
-}
 
 /**
  * Opens a modal with a trigger_id. Slack's trigger lives 3 s and works once; if it is gone
@@ -54,10 +38,13 @@ async function openModalWith(deps: SlackDeps, triggerId: string, view: ModalView
   }
 }
 
-/** An ephemeral answer in a channel, or in the app's direct message when there is no channel. */
-export async function tellPrivately(deps: SlackDeps, userId: string, channelId: string | null, answer: Answer): Promise<void> {
-  if (channelId) await deps.client.chat.postEphemeral({ channel: channelId, user: userId, text: answer.text, ...(answer.blocks ? { blocks: answer.blocks } : {}) });
-  else await deps.client.chat.postMessage({ channel: userId, text: answer.text, ...(answer.blocks ? { blocks: answer.blocks } : {}) });
+/** Times the acknowledgement (Slack's 3 s budget) and counts outcomes, for GET /metrics. */
+function meter(deps: SlackDeps, command: string) {
+  const started = performance.now();
+  return {
+    acked: () => deps.metrics?.commandSeconds.observe({ platform: 'slack', command }, (performance.now() - started) / 1000),
+    done: (outcome: Outcome) => deps.metrics?.commands.inc({ platform: 'slack', command, outcome }),
+  };
 }
 
 export function commandListener(deps: SlackDeps, definition: SlackCommandDefinition) {
@@ -108,12 +95,12 @@ export function actionListener(deps: SlackDeps, definition: SlackActionDefinitio
     const state: TurnState = { language: 'en' };
     const responseUrl = body.response_url;
     const tell = async (answer: Answer) => {
-      if (responseUrl) await postToResponseUrl(deps, responseUrl, { response_type: 'ephemeral', replace_original: false, text: answer.text, ...(answer.blocks ? { blocks: answer.blocks } : {}) });
+      if (responseUrl) await postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: false, text: answer.text, ...(answer.blocks ? { blocks: answer.blocks } : {}) });
       else await tellPrivately(deps, body.user.id, body.view ? null : channelId, answer);
     };
     const replaceOriginal = async (answer: Answer) => {
       const messageTs = body.message?.ts;
-      if (responseUrl) await postToResponseUrl(deps, responseUrl, { replace_original: true, text: answer.text, ...(answer.blocks ? { blocks: answer.blocks } : {}) });
+      if (responseUrl) await postToResponseUrl(responseUrl, { replace_original: true, text: answer.text, ...(answer.blocks ? { blocks: answer.blocks } : {}) });
       else if (channelId && messageTs) await deps.client.chat.update({ channel: channelId, ts: messageTs, text: answer.text, ...(answer.blocks ? { blocks: answer.blocks } : {}) });
     };
     const where = { action: action.action_id, user: body.user.id, channel: channelId };

@@ -41,29 +41,21 @@ export function embedText(embed: APIEmbed): string {
   return [embed.title, embed.description, ...(embed.fields ?? []).map((f) => `${f.name}: ${f.value}`), embed.footer?.text].filter(Boolean).join('\n');
 }
 
-export type HarnessOptions = {
-  /** Store mod-log and reports channels for the guild (default true). */
-  channels?: boolean;
-  /** Create a brand with one person per role (default true): the guild's only brand. */
-  team?: boolean;
-};
-
 /**
- * A real database, the Discord stand-in with the seeded community, and the real bot
+ * A real database with one brand (so the guild belongs to it without /setup), the Discord
+ * stand-in with the seeded community (#mod-log and #reports configured), and the real bot
  * (discord.js) connected to it over loopback, commands registered. The stand-in and
  * Tandem share one manual clock.
  */
-export async function startDiscordHarness(options: HarnessOptions = {}): Promise<DiscordHarness> {
+export async function startDiscordHarness(): Promise<DiscordHarness> {
   const database = await createTestDatabase();
   const clock = createManualClock('2026-03-02T09:00:00Z');
   const log = createRecordingLog();
   const ctx: TestCtx = { ...buildTestCtx(database.db, { clock }), log };
-  const team = options.team === false ? (undefined as unknown as Team) : await createTeam(ctx);
+  const team = await createTeam(ctx);
   const fake = await startFakeDiscord({ now: () => clock.now() });
   const c = fake.community;
-  if (options.channels !== false) {
-    await updateGuildChannels(ctx, { guildId: c.guildId, actorRef: c.users.admin, modLogChannelId: c.channels.modLog, reportsChannelId: c.channels.reports });
-  }
+  await updateGuildChannels(ctx, { guildId: c.guildId, actorRef: c.users.admin, modLogChannelId: c.channels.modLog, reportsChannelId: c.channels.reports });
   const bot = await startDiscordBot(ctx, { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl });
   const textOf = (message: APIMessage | null | undefined) => (message ? [message.content, ...message.embeds.map(embedText)].filter(Boolean).join('\n') : '');
   return {

@@ -101,12 +101,7 @@ export async function startSlackHarness(): Promise<SlackHarness> {
   });
   const log = createRecordingLog();
   const notifier = createNotifier((error, event) => log.error({ err: error, event: event.type }, 'event listener failed'));
-  // PGlite's socket server (0.2.x) queues protocol messages one by one, so two pool
-  // connections can interleave Parse/Bind of different queries (seen here: "bind message
-  // supplies 2 parameters, but prepared statement requires 3", and hangs). One connection
-  // keeps the embedded runs honest; on PostgreSQL the app gets a real pool.
-  const db = database.store === 'embedded' ? database.connect(1) : database.db;
-  const ctx: TestCtx = { ...buildTestCtx(db), notify: notifier, log };
+  const ctx: TestCtx = { ...buildTestCtx(database.db), notify: notifier, log };
   const app = await buildSlackApp({ ctx, subscribe: notifier.subscribe, log, botToken, signingSecret, apiUrl: slack.apiUrl, retryConfig: { retries: 0 } });
   const http = await startHttpServer(0, (error) => log.error({ err: error }, 'http handler failed'), '127.0.0.1');
   if (app.route) http.addRoute(app.route);

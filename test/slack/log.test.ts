@@ -81,6 +81,34 @@ describe('/log and the interaction buttons', () => {
     }
   });
 
+  it('answers Slack before the assistant has read the text; the card follows when it has', async () => {
+    const original = h.ctx.ai;
+    let release = () => {};
+    const reading = new Promise<void>((resolve) => (release = resolve));
+    let read = false;
+    h.ctx.ai = {
+      ...original,
+      async analyzeText(text) {
+        await reading;
+        read = true;
+        return original.analyzeText(text);
+      },
+    };
+    try {
+      const since = h.slack.mark();
+      const ack = await h.command(h.team.cm, '/log', 'linkedin comment @slow great post');
+      // Slack got its acknowledgement while the assistant was still reading.
+      expect(ack.status).toBe(200);
+      expect(read).toBe(false);
+      release();
+      const card = await h.slack.waitForResponse({ since });
+      expect(read).toBe(true);
+      expect(textOf(card.body)).toContain('LinkedIn');
+    } finally {
+      h.ctx.ai = original;
+    }
+  });
+
   it('refuses a viewer, and explains a missing kind with the usage', async () => {
     const count = await h.database.db.interaction.count();
     expect(textOf((await h.commandReply(h.team.viewer, '/log', 'instagram comment @a hi')).body)).toContain('community_manager role');

@@ -61,6 +61,19 @@ describe('/plan', () => {
     expect(textOf(reply.body)).toContain('community_manager role');
   });
 
+  it('reads and shows times in the brand’s time zone', async () => {
+    await updateBrandSetting(h.ctx, { brandId: h.team.brand.id, actorId: h.team.admin.id, key: 'timezone', value: 'Europe/Rome' });
+    try {
+      const since = h.slack.mark();
+      await h.commandReply(h.team.cm, '/plan', 'facebook 2026-03-20 18:30 Aperitivo time');
+      const post = await h.database.db.post.findFirstOrThrow({ where: { brandId: h.team.brand.id, copy: 'Aperitivo time' } });
+      expect(post.scheduledAt.toISOString()).toBe('2026-03-20T17:30:00.000Z');
+      expect(textOf(await h.postedMessage(since))).toContain('18:30 (Europe/Rome)');
+    } finally {
+      await updateBrandSetting(h.ctx, { brandId: h.team.brand.id, actorId: h.team.admin.id, key: 'timezone', value: 'UTC' });
+    }
+  });
+
   it('shows the week, day by day, with each post’s status', async () => {
     const reply = await h.commandReply(h.team.viewer, '/plan', 'week 2026-03-10');
     const text = textOf(reply.body);

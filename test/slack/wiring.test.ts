@@ -44,6 +44,11 @@ describe('Slack wired into Tandem', () => {
     expect(tandem.adapters.find((a) => a.name === 'slack')?.status()).toBe('connected');
   });
 
+  it('refuses to start with a bot token Slack does not accept, naming the setting', async () => {
+    const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, DATABASE_URL: database.url, SLACK_BOT_TOKEN: 'xoxb-wrong', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: slack.apiUrl, LOG_LEVEL: 'silent' });
+    await expect(startTandem(config, createRecordingLog(), { jobs: [] })).rejects.toThrow('Slack refused SLACK_BOT_TOKEN (invalid_auth)');
+  });
+
   it('serves /healthz and POST /slack/events on the same port', async () => {
     const health = await fetch(`http://127.0.0.1:${tandem.http.port}/healthz`);
     expect(health.status).toBe(200);

@@ -37,7 +37,6 @@ export type FakeGateway = {
   url: string;
   /** Sessions that identified, with their shard, for tests of sharding. */
   sessions(): { shard: [number, number]; intents: number }[];
-  /** Resolves once `count` sessions have identified. */
   close(): Promise<void>;
 };
 

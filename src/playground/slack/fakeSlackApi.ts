@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { AnyBlock } from '@slack/types';
 import { answerSlackMethod, type MethodArgs, type SlackApiAnswer } from './fakeSlackMethods.js';
 import { FakeWorkspace, type ResponseUrlTarget, type WorkspaceOptions } from './fakeSlackWorkspace.js';
+import { attachSocketMode, type SocketMode } from './fakeSocketMode.js';
 
 /**
  * A stand-in for Slack on loopback: the Web API (`POST /api/<method>`, form or JSON bodies,
@@ -52,7 +53,7 @@ export type WaitOptions<T> = { since?: number; where?: (entry: T) => boolean; ti
 export type FakeSlackOptions = WorkspaceOptions & {
   host?: string;
   port?: number;
-  /** When set, other tokens get `invalid_auth`, as Slack answers a revoked token. */
+  /** When set, other bot tokens get `invalid_auth`, as Slack answers a revoked token. */
   acceptedTokens?: string[];
 };
 
@@ -73,6 +74,8 @@ export type FakeSlackApi = {
   /** The next `times` calls of `method` fail this way (then it answers normally again). */
   failNext(method: string, failure: InjectedFailure, times?: number): void;
   onRecord(listener: (entry: Recorded) => void): () => void;
+  /** Socket Mode: an app with an app-level token (xapp-…) connects here instead of being called. */
+  socket: SocketMode;
   close(): Promise<void>;
 };
 
@@ -144,8 +147,12 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       return send(res, failure.status, { ok: false, error: 'internal_error' });
     }
     let answer: SlackApiAnswer;
+    // App-level tokens open sockets and nothing else; bot tokens cannot open sockets.
+    const appToken = token?.startsWith('xapp-') ?? false;
     if (failure) answer = { ok: false, error: failure.error };
     else if (!token) answer = { ok: false, error: 'not_authed' };
+    else if (appToken !== (method === 'apps.connections.open')) answer = { ok: false, error: 'not_allowed_token_type' };
+    else if (appToken) answer = { ok: true, ...socket.openConnection() };
     else if (options.acceptedTokens && !options.acceptedTokens.includes(token)) answer = { ok: false, error: 'invalid_auth' };
     else answer = answerSlackMethod(workspace, method, args, origin);
     entry.answer = answer;
@@ -222,6 +229,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       else res.end();
     });
   });
+  const socket = attachSocketMode(server, workspace, () => origin);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -270,8 +278,10 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    socket,
     close: () =>
       new Promise<void>((resolve) => {
+        socket.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

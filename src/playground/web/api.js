@@ -1,5 +1,5 @@
 // @ts-check
-/* global fetch, EventSource */
+/* global EventSource */
 
 /**
  * Talks to the playground server. Every call is plain JSON; a failure becomes a thrown

@@ -13,7 +13,7 @@
  * @template {keyof HTMLElementTagNameMap} K
  * @param {K} tag
  * @param {Record<string, AttrValue>} [attrs]
- * @param {...(Child | Child[])} children
+ * @param {...Children} children
  * @returns {HTMLElementTagNameMap[K]}
  */
 export function h(tag, attrs = {}, ...children) {
@@ -31,20 +31,26 @@ export function h(tag, attrs = {}, ...children) {
 }
 
 /**
+ * Lists may nest (a group's header beside its items), a few levels deep.
+ * @typedef {Child | Child[] | (Child | Child[])[] | (Child | Child[] | (Child | Child[])[])[]} Children
+ */
+
+/**
  * @param {Node} parent
- * @param {(Child | Child[])[]} children
+ * @param {Children[]} children
  */
 export function append(parent, children) {
-  for (const child of children.flat()) {
+  for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
-    parent.appendChild(typeof child === 'object' ? child : document.createTextNode(String(child)));
+    if (Array.isArray(child)) append(parent, child);
+    else parent.appendChild(typeof child === 'object' ? child : document.createTextNode(String(child)));
   }
 }
 
 /**
  * Replaces an element's children.
  * @param {Element} element
- * @param {...(Child | Child[])} children
+ * @param {...Children} children
  */
 export function replaceChildren(element, ...children) {
   element.replaceChildren();

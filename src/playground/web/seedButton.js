@@ -1,5 +1,4 @@
 // @ts-check
-/* global fetch, TextDecoder */
 
 /**
  * @typedef {{ step: string, done: number, total: number, finished: boolean, error?: string }} SeedEvent

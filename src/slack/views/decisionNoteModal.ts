@@ -7,6 +7,7 @@ import { input, modal, section, textInput } from '../blocks/kit.js';
 import { renderPendingList } from '../blocks/pendingList.js';
 import { postTitle } from '../blocks/postCard.js';
 import { callbackIds, fieldIds } from '../ids.js';
+import { postToResponseUrl } from '../replies.js';
 import type { SlackViewDefinition, Translate, ViewOutcome } from '../turns.js';
 import { writeMetadata, type ModalMetadata } from './metadata.js';
 import { readText } from './state.js';
@@ -50,7 +51,7 @@ export const decisionNoteModalView: SlackViewDefinition = {
         if (!metadata.responseUrl) return;
         const pending = await listPendingPosts(deps.ctx, { brandId: metadata.brandId, actorId: person.id });
         const list = renderPendingList(place.brand, pending, t);
-        await fetch(metadata.responseUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ replace_original: true, ...list }) });
+        await postToResponseUrl(metadata.responseUrl, { replace_original: true, ...list });
       },
     };
   },

@@ -8,7 +8,7 @@ import { interactionKindOptions, networkOptions } from '../blocks/options.js';
 import type { SlackDeps } from '../deps.js';
 import type { Answer } from '../errorBoundary.js';
 import { callbackIds, fieldIds } from '../ids.js';
-import { tellPrivately } from '../listeners.js';
+import { tellPrivately } from '../replies.js';
 import type { SlackViewDefinition, Translate, ViewOutcome } from '../turns.js';
 import { writeMetadata, type ModalMetadata } from './metadata.js';
 import { readChecked, readSelected, readText } from './state.js';

@@ -1,4 +1,5 @@
 // @ts-check
+/* global HTMLElement, HTMLInputElement, HTMLSelectElement */
 import { h, replaceChildren } from '../dom.js';
 
 /**

@@ -1,4 +1,5 @@
 // @ts-check
+/* global KeyboardEvent, HTMLSelectElement, HTMLInputElement, HTMLTextAreaElement */
 import { h } from '../dom.js';
 import { optionsOf, plainOf } from './elements.js';
 import { renderText } from './mrkdwn.js';
@@ -88,7 +89,10 @@ export function renderInputBlock(block, ctx, directory) {
   if (block.dispatch_action) {
     // Slack sends a block_actions for inputs that ask for it: selects and pickers on change,
     // text on Enter.
-    const dispatch = () => ctx.onAction({ actionId: element.action_id ?? '', blockId, value: readControl(control) ?? undefined });
+    const dispatch = () => {
+      const value = readControl(control);
+      ctx.onAction({ actionId: element.action_id ?? '', blockId, ...(typeof value === 'string' ? { value } : {}) });
+    };
     if (element.type === 'plain_text_input') control.addEventListener('keydown', (event) => event instanceof KeyboardEvent && event.key === 'Enter' && !element.multiline && dispatch());
     else control.addEventListener('change', dispatch);
   }

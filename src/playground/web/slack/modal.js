@@ -1,4 +1,5 @@
 // @ts-check
+/* global HTMLElement */
 import { h } from '../dom.js';
 import { renderBlocks } from './blockKit.js';
 import { collectValues, restoreValues } from './inputs.js';

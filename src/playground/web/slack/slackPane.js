@@ -262,7 +262,8 @@ export function createSlackPane(root, { toast }) {
       me = snapshot.me;
       localStorage.setItem(userKey, me);
     }
-    if (place.kind === 'channel' && !snapshot.channels.some((c) => c.id === place.id)) place = { kind: 'channel', id: snapshot.channels[0]?.id ?? '' };
+    const shown = place;
+    if (shown.kind === 'channel' && !snapshot.channels.some((c) => c.id === shown.id)) place = { kind: 'channel', id: snapshot.channels[0]?.id ?? '' };
     composer.setCommands(snapshot.commands);
     draw();
   }

@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { startTandem, type Tandem } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
+import { hasChromium, launchChromium, saveScreenshot, skipReason, watchPageErrors } from './browser.js';
+import { createRecordingLog } from './recordingLog.js';
+
+/**
+ * The playground in a real browser against the real app: Bolt behind POST /slack/events,
+ * discord.js on the Discord stand-in, a real database. Each step saves a screenshot under
+ * test-results/playground/ for a person to look at.
+ */
+describe.skipIf(!hasChromium)(hasChromium ? 'playground in chromium' : `playground in chromium (${skipReason})`, () => {
+  let database: TestDatabase;
+  let tandem: Tandem;
+  let browser: Browser;
+  let page: Page;
+  let pageErrors: string[];
+  const log = createRecordingLog();
+  const nextYear = new Date().getFullYear() + 1;
+
+  const slackMessages = () => page.locator('[data-testid="slack-messages"] [data-testid="slack-message"]');
+  const composer = () => page.locator('[data-testid="slack-composer"]');
+  const actAs = (key: 'admin' | 'strategist' | 'communityManager') => page.selectOption('[data-testid="slack-user"]', key);
+  const openChannel = (name: string) => page.click(`[data-testid="slack-channel-${name}"]`);
+  const send = async (text: string) => {
+    await composer().fill(text);
+    await composer().press('Enter');
+  };
+  const textOf = (locator: Locator) => locator.innerText();
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    tandem = await startTandem(loadConfig({ DATABASE_URL: database.url, PORT: '0', PLAYGROUND: '1' }), log, { jobs: [] });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    pageErrors = watchPageErrors(page);
+    await page.goto(`http://127.0.0.1:${tandem.http.port}/`);
+    await page.locator('body[data-ready="true"]').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await tandem?.stop();
+    await database?.close();
+  });
+
+  test('the page opens on Slack with the team, the channels and the Tandem app', async () => {
+    await page.locator('[data-testid="slack-channel-social"]').waitFor();
+    for (const channel of ['social', 'approvals', 'crisis', 'digest']) expect(await page.locator(`[data-testid="slack-channel-${channel}"]`).count()).toBe(1);
+    const people = await page.locator('[data-testid="slack-user"] option').allInnerTexts();
+    expect(people).toEqual([expect.stringContaining('Admin'), expect.stringContaining('Strategist'), expect.stringContaining('Community manager')]);
+    await composer().click();
+    await page.keyboard.type('/');
+    const suggestions = await page.locator('[data-testid="slack-autocomplete"] [data-command]').evaluateAll((items) => items.map((item) => item.getAttribute('data-command')));
+    expect(suggestions).toEqual(expect.arrayContaining(['/tandem', '/plan', '/approve', '/goal', '/log', '/metrics']));
+    await saveScreenshot(page, '00-slack-autocomplete');
+    await composer().fill('');
+  });
+
+  test('a community manager plans a post: the approval request arrives with its buttons', async () => {
+    await actAs('communityManager');
+    await openChannel('social');
+    await send(`/plan instagram ${nextYear}-05-12 10:00 Spring Blend is here: floral, bright, made for slow mornings`);
+    const confirmation = slackMessages().filter({ hasText: 'Post #1' });
+    await confirmation.waitFor();
+    expect(await confirmation.getAttribute('class')).toContain('ephemeral');
+    await saveScreenshot(page, '01-plan-confirmation');
+
+    await openChannel('approvals');
+    const request = slackMessages().filter({ hasText: 'Post #1' });
+    await request.locator('button[data-action-id="post_approve"]').waitFor();
+    expect(await request.locator('button').allInnerTexts()).toEqual(['Approve', 'Request changes', 'Reject']);
+    expect(await textOf(request)).toContain('Spring Blend is here');
+    await saveScreenshot(page, '02-approval-request');
+  });
+
+  test('a strategist clicks Approve: the same message updates in place', async () => {
+    await actAs('strategist');
+    await openChannel('approvals');
+    const request = slackMessages().filter({ hasText: 'Post #1' });
+    await request.locator('button[data-action-id="post_approve"]').waitFor();
+    const ts = await request.getAttribute('data-ts');
+    const element = await request.elementHandle();
+    await request.locator('button[data-action-id="post_approve"]').click();
+
+    const updated = page.locator(`[data-testid="slack-message"][data-ts="${ts}"]`);
+    await updated.locator('[data-testid="edited"]').waitFor();
+    expect(await element?.evaluate((node) => node.isConnected)).toBe(true);
+    expect(await updated.locator('button[data-action-id="post_approve"]').count()).toBe(0);
+    expect((await textOf(updated)).toLowerCase()).toContain('approved');
+    expect(await slackMessages().filter({ hasText: 'Post #1' }).count()).toBe(1);
+    await saveScreenshot(page, '03-approved-in-place');
+  });
+
+  test('the /log modal shows the validation errors Tandem answers, then logs with sentiment', async () => {
+    await actAs('communityManager');
+    await openChannel('social');
+    await send('/log ');
+    const modal = page.locator('[data-testid="slack-modal"]');
+    await modal.waitFor();
+    await saveScreenshot(page, '04-log-modal');
+
+    await modal.locator('[data-testid="modal-submit"]').click();
+    await modal.locator('.field-error').first().waitFor();
+    const missing = await modal.locator('[data-error-for]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-error-for')));
+    expect(missing).toEqual(expect.arrayContaining(['log_author', 'log_text']));
+    await saveScreenshot(page, '05-log-validation-errors');
+
+    await modal.locator('select[data-block-id="log_network"]').selectOption('instagram');
+    await modal.locator('[data-block-id="log_author"]').fill('@maya.brews');
+    await modal.locator('[data-block-id="log_text"]').fill('The new Spring Blend is amazing, best cold brew I have had all year!');
+    await modal.locator('[data-testid="modal-submit"]').click();
+    await modal.waitFor({ state: 'detached' });
+
+    const card = slackMessages().filter({ hasText: '@maya.brews' });
+    await card.waitFor();
+    expect((await textOf(card)).toLowerCase()).toContain('positive');
+    await saveScreenshot(page, '06-logged-with-sentiment');
+  });
+
+  test('Discord: an invite link is deleted by automod and its case appears in the mod log', async () => {
+    await page.click('[data-testid="tab-discord"]');
+    await page.selectOption('[data-testid="discord-user"]', 'member');
+    await page.click('[data-testid="discord-channel-general"]');
+    const discordComposer = page.locator('[data-testid="discord-composer"]');
+    await discordComposer.fill('Good morning! Free coffee for everyone who joins discord.gg/acme-giveaway');
+    await discordComposer.press('Enter');
+
+    await page.selectOption('[data-testid="discord-user"]', 'moderator');
+    await page.click('[data-testid="discord-channel-mod-log"]');
+    const kase = page.locator('[data-testid="discord-message"]').filter({ hasText: 'Case #1' });
+    await kase.waitFor();
+    expect(await textOf(kase)).toMatch(/invite/i);
+    await saveScreenshot(page, '07-discord-mod-log');
+
+    await page.click('[data-testid="discord-channel-general"]');
+    await page.locator('[data-testid="discord-messages"]').waitFor();
+    expect(await page.locator('[data-testid="discord-message"]').filter({ hasText: 'discord.gg' }).count()).toBe(0);
+    await saveScreenshot(page, '08-discord-general-after-automod');
+  });
+
+  test('Discord: a moderator runs /warn with its options from the command picker', async () => {
+    const discordComposer = page.locator('[data-testid="discord-composer"]');
+    await discordComposer.click();
+    await discordComposer.fill('/war');
+    await page.locator('[data-testid="discord-commands"] [data-command="warn"]').waitFor();
+    await discordComposer.press('Enter');
+    const form = page.locator('[data-testid="discord-command-form"]');
+    await form.waitFor();
+    await form.locator('[data-option="user"]').selectOption({ label: 'Léa' });
+    await form.locator('[data-option="reason"]').fill('Spamming the channel with links');
+    await saveScreenshot(page, '09-discord-warn-form');
+    await form.locator('[data-testid="discord-command-send"]').click();
+
+    const reply = page.locator('[data-testid="discord-message"]').filter({ hasText: '/warn' });
+    await reply.locator('.d-content').waitFor();
+    expect(await textOf(reply)).toMatch(/Léa|lea_member/);
+    await saveScreenshot(page, '10-discord-warn-reply');
+  });
+
+  test('the demo data button fills the brand, and /goal list reads like a real brand', async () => {
+    await page.click('[data-testid="tab-slack"]');
+    await page.click('[data-testid="seed-button"]');
+    await page.locator('.seed-step', { hasText: 'Demo data ready' }).waitFor({ timeout: 60_000 });
+    await saveScreenshot(page, '11-demo-data-ready');
+
+    await actAs('strategist');
+    await openChannel('social');
+    await send('/goal list');
+    const goals = slackMessages().filter({ hasText: 'Followers on Instagram' });
+    await goals.waitFor();
+    expect(await textOf(goals)).toMatch(/Leads/);
+    await saveScreenshot(page, '12-goal-list');
+
+    await page.click('[data-testid="slack-app-tandem"]');
+    await page.locator('[data-testid="slack-home"]', { hasText: 'Spring Blend' }).waitFor();
+    await saveScreenshot(page, '13-app-home');
+  });
+
+  test('nothing went wrong on the way: no page errors, no logged errors', () => {
+    expect(pageErrors).toEqual([]);
+    expect(log.errors()).toEqual([]);
+  });
+});
