@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Interaction, Prisma } from '../generated/prisma/client.js';
-import { InteractionKind, Network } from '../generated/prisma/enums.js';
+import { InteractionKind } from '../generated/prisma/enums.js';
+import { networkSchema } from './networkRules.js';
 import type { TextAnalysis } from './assistant.js';
 import { recordAudit } from './audit.js';
 import { getBrand, requirePermission } from './brands.js';
@@ -9,9 +10,9 @@ import { UserError } from './errors.js';
 import { idSchema, parseInput } from './validation.js';
 import { formatLocalMoment, loadPersonName } from './whoWhen.js';
 
-export const networkSchema = z.enum(Network);
 export const interactionKindSchema = z.enum(InteractionKind);
 export type { Interaction };
+export { networkSchema };
 
 /** Clocks of platforms and people disagree a little; more than this ahead is a mistake. */
 const futureToleranceMs = 5 * 60_000;

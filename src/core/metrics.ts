@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MetricSnapshot, Prisma } from '../generated/prisma/client.js';
-import { Network } from '../generated/prisma/enums.js';
+import { networkSchema } from './networkRules.js';
 import { recordAudit } from './audit.js';
 import { getBrand, requirePermission } from './brands.js';
 import { calendarDateSchema } from './calendarDate.js';
@@ -9,7 +9,7 @@ import { UserError } from './errors.js';
 import { dateOnly, formatDateOnly, localDateOf } from './time.js';
 import { idSchema, parseInput } from './validation.js';
 
-export const networkSchema = z.enum(Network);
+export { networkSchema };
 export type NetworkName = z.infer<typeof networkSchema>;
 
 // Bounds of the columns (INTEGER, NUMERIC(14,2)): beyond them the database would refuse

@@ -31,69 +31,66 @@ export type RunningPlayground = RunningAdapter & { url: string; slack: Playgroun
 export async function startPlayground(deps: AdapterDeps, adapters: PlaygroundAdapters): Promise<RunningPlayground> {
   const { config, http, log } = deps;
   const live = createLiveEvents();
-  const team = await ensurePlaygroundTeam(deps.ctx);
-  const stops: (() => Promise<void>)[] = [async () => live.close()];
+  const stops: (() => Promise<void>)[] = [];
   const running: RunningAdapter[] = [];
-  let slack: PlaygroundSlack | null = null;
-  let discord: PlaygroundDiscord | null = null;
+  const playSlack = !isSlackOn(config) && adapters.slack !== undefined;
+  const playDiscord = !isDiscordOn(config) && adapters.discord !== undefined;
+  /** Keeps what started, so a failure halfway stops it again. */
+  const started = <T extends { close(): Promise<void> }>(side: T): T => {
+    stops.push(() => side.close());
+    return side;
+  };
 
   try {
-    const playedConfig: Record<string, unknown> = { ...config };
-    if (!isSlackOn(config) && adapters.slack) {
-      slack = await startPlaygroundSlack({
-        signingSecret: randomBytes(16).toString('hex'),
-        log,
-        commands: listSlackCommands,
-        onChange: () => live.publish({ type: 'slack' }),
-      });
-      const played = slack;
-      stops.push(() => played.close());
-      // Internal credentials: they only ever reach the stand-in on loopback.
-      Object.assign(playedConfig, {
-        SLACK_BOT_TOKEN: `xoxb-playground-${randomBytes(8).toString('hex')}`,
-        SLACK_SIGNING_SECRET: slack.signingSecret,
-        SLACK_APP_TOKEN: undefined,
-        SLACK_API_URL: slack.api.apiUrl,
-      });
-    }
-    if (!isDiscordOn(config) && adapters.discord) {
-      discord = await startPlaygroundDiscord({ log, onChange: () => live.publish({ type: 'discord' }) });
-      const played = discord;
-      stops.push(() => played.close());
-      Object.assign(playedConfig, { DISCORD_TOKEN: discord.fake.token, DISCORD_APPLICATION_ID: discord.fake.applicationId, DISCORD_API_URL: discord.fake.apiUrl });
-    }
-    const adapterConfig = Object.freeze(playedConfig) as Config;
-    if (slack && adapters.slack) {
-      running.push(await adapters.slack({ ...deps, config: adapterConfig, log: log.child({ playground: 'slack' }) }));
+    // The stand-ins and the team do not depend on each other: start them side by side.
+    const [team, slack, discord] = await Promise.all([
+      ensurePlaygroundTeam(deps.ctx),
+      playSlack
+        ? startPlaygroundSlack({ signingSecret: randomBytes(16).toString('hex'), log, commands: listSlackCommands, onChange: () => live.publish({ type: 'slack' }) }).then(started)
+        : null,
+      playDiscord ? startPlaygroundDiscord({ log, onChange: () => live.publish({ type: 'discord' }) }).then(started) : null,
+    ]);
+    // Internal credentials: they only ever reach the stand-ins on loopback.
+    const adapterConfig = Object.freeze({
+      ...config,
+      ...(slack ? { SLACK_BOT_TOKEN: `xoxb-playground-${randomBytes(8).toString('hex')}`, SLACK_SIGNING_SECRET: slack.signingSecret, SLACK_APP_TOKEN: undefined, SLACK_API_URL: slack.api.apiUrl } : {}),
+      ...(discord ? { DISCORD_TOKEN: discord.fake.token, DISCORD_APPLICATION_ID: discord.fake.applicationId, DISCORD_API_URL: discord.fake.apiUrl } : {}),
+    }) satisfies Config;
+    const startAdapter = async (starter: AdapterStarter | undefined, name: string) => {
+      if (!starter) return;
+      running.push(await starter({ ...deps, config: adapterConfig, log: log.child({ playground: name }) }));
+    };
+    await Promise.all([slack ? startAdapter(adapters.slack, 'slack') : null, discord ? startAdapter(adapters.discord, 'discord') : null]);
+
+    if (slack) {
       slack.setEndpoint(`http://127.0.0.1:${http.port}/slack/events`);
       for (const route of slackRoutes(slack)) http.addRoute(route);
     }
-    if (discord && adapters.discord) {
-      running.push(await adapters.discord({ ...deps, config: adapterConfig, log: log.child({ playground: 'discord' }) }));
-      for (const route of discordRoutes(discord)) http.addRoute(route);
-    }
+    if (discord) for (const route of discordRoutes(discord)) http.addRoute(route);
     const sides = { slack: slack ? 'played' : 'real', discord: discord ? 'played' : 'real' } as const;
     http.addRoute(getJsonRoute('/playground/api/status', () => ({ ...sides, brand: team.brand.name })));
     for (const route of seedRoutes(deps.ctx, team, live)) http.addRoute(route);
     for (const route of pageRoutes(findWebRoot(), live)) http.addRoute(route);
+
+    const url = `http://localhost:${http.port}/`;
+    log.info({ url }, `Playground: ${url} — try Tandem in your browser, no Slack or Discord needed`);
+    return {
+      name: 'playground',
+      url,
+      slack,
+      discord,
+      status: () => (running.every((a) => a.status() === 'connected') ? 'connected' : 'disconnected'),
+      async stop() {
+        // Live streams first: an open stream would keep the HTTP server from closing.
+        live.close();
+        await Promise.allSettled(running.map((a) => a.stop()));
+        await Promise.allSettled(stops.map((stop) => stop()));
+      },
+    };
   } catch (error) {
-    await Promise.allSettled([...running.map((a) => a.stop()), ...stops.map((stop) => stop())]);
+    live.close();
+    await Promise.allSettled(running.map((a) => a.stop()));
+    await Promise.allSettled(stops.map((stop) => stop()));
     throw error;
   }
-
-  const url = `http://localhost:${http.port}/`;
-  log.info({ url }, `Playground: ${url} — try Tandem in your browser, no Slack or Discord needed`);
-  return {
-    name: 'playground',
-    url,
-    slack,
-    discord,
-    status: () => (running.every((a) => a.status() === 'connected') ? 'connected' : 'disconnected'),
-    async stop() {
-      // Live streams first: an open stream would keep the HTTP server from closing.
-      for (const stop of stops.slice(0, 1)) await stop();
-      await Promise.allSettled(running.map((a) => a.stop()));
-      await Promise.allSettled(stops.slice(1).map((stop) => stop()));
-    },
-  };
 }
