@@ -3,10 +3,11 @@ import type { Db } from '../db/prismaClient.js';
 import { EscalationStatus, InteractionKind, LeadStage, ModerationAction, CaseSource, PostStatus, Sentiment, Severity } from '../generated/prisma/client.js';
 import { goalMetricSchema, networkSchema } from './digestKpis.js';
 
-// The digest's queries. Each is one aggregate over an indexed range of one brand's rows,
-// so the digest costs the same at 1M interactions as at 1k. Raw rows are checked by zod:
-// $queryRaw's type parameter is only a cast. Counts are cast to int and sums to float8 in
-// SQL so they arrive as numbers, not bigint/Decimal.
+// The digest's queries. Each is one aggregate over an indexed range of one brand's rows
+// (the day, the week before it, a goal's span of daily snapshots), so the cost follows a
+// week's traffic, not the brand's history, and no query returns more than a list's worth
+// of rows. Raw rows are checked by zod: $queryRaw's type parameter is only a cast. Counts
+// are cast to int and sums to float8 in SQL so they arrive as numbers, not bigint/Decimal.
 
 const kindSchema = z.enum(InteractionKind);
 const sentimentSchema = z.enum(Sentiment);

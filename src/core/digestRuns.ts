@@ -87,7 +87,10 @@ export async function claimDigestRun(ctx: Ctx, input: z.input<typeof claimDigest
     const taken = await tx.$queryRaw`
       UPDATE digest_runs
       SET status = 'claimed', claimed_by = ${data.owner}, claimed_at = ${now}::timestamptz, lease_until = ${leaseUntil}::timestamptz,
-          next_attempt_at = NULL, late = late OR ${data.late}
+          next_attempt_at = NULL, late = late OR ${data.late},
+          -- A claim that ran out of lease is a sender that died mid-send: that counts as a
+          -- failed attempt too, so a digest that crashes its sender stops being retried.
+          attempts = attempts + CASE WHEN status = 'claimed' THEN 1 ELSE 0 END
       WHERE brand_id = ${data.brandId}::int AND kind = ${data.kind} AND local_date = ${data.localDate}::date AND sent_at IS NULL
         AND ((status = 'claimed' AND (lease_until IS NULL OR lease_until <= ${now}::timestamptz))
           OR (status = 'failed' AND (next_attempt_at IS NULL OR next_attempt_at <= ${now}::timestamptz)))
@@ -137,7 +140,10 @@ export function computeRetryDelayMs(attempts: number): number {
   return Math.min(maxRetryMs, firstRetryMs * 2 ** Math.max(0, attempts - 1));
 }
 
-/** Gives the run back with a retry time; attempts counts failed sends. Null if not the caller's. */
+/**
+ * Gives the run back with a retry time; `attempts` counts failed sends (and senders that
+ * died holding the claim). Null if the run is not the caller's.
+ */
 export async function markDigestFailed(ctx: Ctx, input: z.input<typeof markDigestFailedSchema>): Promise<DigestRunView | null> {
   const data = parseInput(markDigestFailedSchema, input);
   const now = ctx.clock.now();

@@ -15,6 +15,17 @@ import { findWebRoot } from './staticFiles.js';
 
 export type AdapterStarter = (deps: AdapterDeps) => Promise<RunningAdapter>;
 
+/**
+ * Promise.all that waits for every start to settle before failing: whatever did start is
+ * then known, and stopped, instead of finishing in the background after the failure.
+ */
+async function settleAll<T extends readonly unknown[]>(work: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const results = await Promise.allSettled(work);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
+}
+
 /** The real adapters, as app.ts starts them for real workspaces. */
 export type PlaygroundAdapters = { slack?: AdapterStarter; discord?: AdapterStarter };
 
@@ -43,7 +54,7 @@ export async function startPlayground(deps: AdapterDeps, adapters: PlaygroundAda
 
   try {
     // The stand-ins and the team do not depend on each other: start them side by side.
-    const [team, slack, discord] = await Promise.all([
+    const [team, slack, discord] = await settleAll([
       ensurePlaygroundTeam(deps.ctx),
       playSlack
         ? startPlaygroundSlack({ signingSecret: randomBytes(16).toString('hex'), log, commands: listSlackCommands, onChange: () => live.publish({ type: 'slack' }) }).then(started)
@@ -60,7 +71,7 @@ export async function startPlayground(deps: AdapterDeps, adapters: PlaygroundAda
       if (!starter) return;
       running.push(await starter({ ...deps, config: adapterConfig, log: log.child({ playground: name }) }));
     };
-    await Promise.all([slack ? startAdapter(adapters.slack, 'slack') : null, discord ? startAdapter(adapters.discord, 'discord') : null]);
+    await settleAll([slack ? startAdapter(adapters.slack, 'slack') : null, discord ? startAdapter(adapters.discord, 'discord') : null]);
 
     if (slack) {
       slack.setEndpoint(`http://127.0.0.1:${http.port}/slack/events`);

@@ -21,7 +21,7 @@ export const slackEventsPath = '/slack/events';
  */
 export const defaultSlackRetries: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000, randomize: true };
 
-export type SlackAdapterOptions = {
+export type SlackAppOptions = {
   ctx: Ctx;
   /** The notifier's subscribe: post messages follow the post whoever changes it. */
   subscribe: (listener: DomainEventListener) => () => void;
@@ -63,7 +63,7 @@ function register(app: App, deps: SlackDeps): void {
  * or its stand-in — must be up), registers every listener and starts following post
  * events. In HTTP mode the caller mounts `route`; in Socket Mode the app connects itself.
  */
-export async function buildSlackApp(options: SlackAdapterOptions): Promise<SlackApp> {
+export async function buildSlackApp(options: SlackAppOptions): Promise<SlackApp> {
   const logger = toBoltLogger(options.log);
   const clientOptions: webApi.WebClientOptions = {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),

@@ -71,7 +71,8 @@ describe('digest runs', () => {
     expect(await claimDigestRun(ctx, { brandId: team.brand.id, localDate: '2026-03-03', owner: 'replica-b' })).toBeNull();
     ctx.clock.advance(minute);
     const second = await claimDigestRun(ctx, { brandId: team.brand.id, localDate: '2026-03-03', owner: 'replica-b', late: true });
-    expect(second).toMatchObject({ id: first?.id, claimedBy: 'replica-b', status: 'claimed', late: true });
+    // The first sender went silent: that counts as a failed attempt.
+    expect(second).toMatchObject({ id: first?.id, claimedBy: 'replica-b', status: 'claimed', late: true, attempts: 1 });
     expect(await markDigestSent(ctx, { runId: first!.id, owner: 'replica-a', channelId: 'C1', messageId: 'm-a' })).toBeNull();
     const sent = await markDigestSent(ctx, { runId: first!.id, owner: 'replica-b', channelId: 'C1', messageId: 'm-b' });
     expect(sent).toMatchObject({ status: 'sent', messageId: 'm-b', channelId: 'C1', leaseUntil: null });

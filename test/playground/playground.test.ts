@@ -94,6 +94,20 @@ describe.skipIf(!hasChromium)(hasChromium ? 'playground in chromium' : `playgrou
     await saveScreenshot(page, '03-approved-in-place');
   });
 
+  test('/plan with no text opens the plan modal: network select, date and time pickers', async () => {
+    await actAs('communityManager');
+    await openChannel('social');
+    await send('/plan ');
+    const modal = page.locator('[data-testid="slack-modal"]');
+    await modal.waitFor();
+    expect(await modal.locator('select[data-element-type="static_select"]').count()).toBeGreaterThan(0);
+    expect(await modal.locator('input[type="date"]').count()).toBe(1);
+    expect(await modal.locator('input[type="time"]').count()).toBe(1);
+    await saveScreenshot(page, '03b-plan-modal-pickers');
+    await modal.locator('[data-testid="modal-close"]').click();
+    await modal.waitFor({ state: 'detached' });
+  });
+
   test('the /log modal shows the validation errors Tandem answers, then logs with sentiment', async () => {
     await actAs('communityManager');
     await openChannel('social');
@@ -158,6 +172,92 @@ describe.skipIf(!hasChromium)(hasChromium ? 'playground in chromium' : `playgrou
     await reply.locator('.d-content').waitFor();
     expect(await textOf(reply)).toMatch(/Léa|lea_member/);
     await saveScreenshot(page, '10-discord-warn-reply');
+  });
+
+  test('Discord: a member reports a message from its Apps menu; moderators get it with quick actions', async () => {
+    const discordComposer = page.locator('[data-testid="discord-composer"]');
+    await page.selectOption('[data-testid="discord-user"]', 'admin');
+    await page.click('[data-testid="discord-channel-general"]');
+    await discordComposer.fill('Honestly the worst coffee in town, your staff are rude and useless');
+    await discordComposer.press('Enter');
+    const rude = page.locator('[data-testid="discord-message"]').filter({ hasText: 'worst coffee' });
+    await rude.waitFor();
+
+    await page.selectOption('[data-testid="discord-user"]', 'member');
+    await page.click('[data-testid="discord-channel-general"]');
+    await rude.hover();
+    await rude.locator('[data-testid="discord-apps"]').click();
+    await saveScreenshot(page, '10b-discord-apps-menu');
+    await rude.locator('.d-apps-item[data-command="Report to moderators"]').click();
+    await page.locator('[data-testid="discord-message"].ephemeral').filter({ hasText: '/Report to moderators' }).locator('.d-content').waitFor();
+
+    await page.selectOption('[data-testid="discord-user"]', 'moderator');
+    await page.click('[data-testid="discord-channel-reports"]');
+    const report = page.locator('[data-testid="discord-message"]').filter({ hasText: 'worst coffee' });
+    await report.locator('button.d-button').first().waitFor();
+    expect((await report.locator('button.d-button').allInnerTexts()).length).toBeGreaterThanOrEqual(2);
+    await saveScreenshot(page, '10c-discord-report');
+  });
+
+  test('Block Kit: every kind of block and element is drawn as Slack draws it', async () => {
+    await page.click('[data-testid="tab-slack"]');
+    const text = (t: string) => ({ type: 'mrkdwn', text: t });
+    const plainText = (t: string) => ({ type: 'plain_text', text: t });
+    const blocks = [
+      { type: 'header', text: plainText('Weekly digest :bar_chart:') },
+      { type: 'section', text: text('*Reach* is up _12%_ on <https://example.com|Instagram>, ~not~ `down`'), fields: [text('*Followers*\n52,840'), text('*Engagement*\n5.4%')], accessory: { type: 'button', action_id: 'open', text: plainText('Open'), value: '1' } },
+      { type: 'section', text: text('With an overflow'), accessory: { type: 'overflow', action_id: 'more', options: [{ text: plainText('Edit'), value: 'edit' }] } },
+      { type: 'context', elements: [{ type: 'image', image_url: 'http://127.0.0.1:9/none.png', alt_text: 'logo' }, text('Posted by <@U0PGSTRAT1> in <#C0PGSOCIAL|social>')] },
+      { type: 'divider' },
+      { type: 'image', image_url: 'http://127.0.0.1:9/chart.png', alt_text: 'Followers, last 30 days', title: plainText('Followers') },
+      {
+        type: 'actions',
+        block_id: 'a',
+        elements: [
+          { type: 'button', action_id: 'ok', text: plainText('Approve'), style: 'primary' },
+          { type: 'button', action_id: 'no', text: plainText('Reject'), style: 'danger', confirm: { title: plainText('Sure?'), text: plainText('It cannot be undone'), confirm: plainText('Reject'), deny: plainText('Back') } },
+          { type: 'static_select', action_id: 'pick', placeholder: plainText('Network'), options: [{ text: plainText('Instagram'), value: 'instagram' }] },
+          { type: 'datepicker', action_id: 'day', initial_date: '2030-05-12' },
+          { type: 'timepicker', action_id: 'time', initial_time: '10:00' },
+        ],
+      },
+      {
+        type: 'rich_text',
+        elements: [
+          { type: 'rich_text_section', elements: [{ type: 'text', text: 'Bold', style: { bold: true } }, { type: 'text', text: ' and ' }, { type: 'emoji', name: 'tada' }] },
+          { type: 'rich_text_list', style: 'bullet', elements: [{ type: 'rich_text_section', elements: [{ type: 'text', text: 'one' }] }, { type: 'rich_text_section', elements: [{ type: 'text', text: 'two' }] }] },
+          { type: 'rich_text_quote', elements: [{ type: 'text', text: 'a quote' }] },
+          { type: 'rich_text_preformatted', elements: [{ type: 'text', text: 'npm start' }] },
+        ],
+      },
+      { type: 'input', block_id: 'note', label: plainText('Note'), element: { type: 'plain_text_input', action_id: 'note', multiline: true } },
+      { type: 'input', block_id: 'boxes', label: plainText('Channels'), optional: true, element: { type: 'checkboxes', action_id: 'boxes', options: [{ text: plainText('Instagram'), value: 'ig' }, { text: plainText('TikTok'), value: 'tt' }] } },
+    ];
+    // Runs in the page (browser code, not type-checked here): the playground's own renderer.
+    const drawn = String(
+      await page.evaluate(`(async (blocks) => {
+        const { renderBlocks } = await import('/playground/web/slack/blockKit.js');
+        const ctx = { surface: 'modal', userName: () => 'Sara Lindqvist', channelName: () => 'social', onAction: () => {}, errors: { note: 'Say something' } };
+        const element = renderBlocks(blocks, ctx, { users: [], channels: [] });
+        const host = document.createElement('div');
+        host.id = 'gallery';
+        host.className = 'slack';
+        host.style.cssText = 'position:fixed;inset:60px 200px;overflow:auto;background:#fff;padding:24px;z-index:100;border-radius:12px;box-shadow:0 10px 40px rgb(0 0 0 / 30%)';
+        host.appendChild(element);
+        document.body.appendChild(host);
+        return element.outerHTML;
+      })(${JSON.stringify(blocks)})`),
+    );
+    for (const part of ['kit-header', 'kit-fields', 'kit-accessory', 'kit-overflow', 'kit-context', 'kit-divider', 'kit-image', 'kit-button primary', 'kit-button danger', 'kit-select', 'type="date"', 'type="time"', 'rt-list', 'rt-quote', 'rt-pre', '<strong>Bold</strong>', '🎉', 'field-error', 'type="checkbox"', '@Sara Lindqvist', '#social']) {
+      expect(drawn, part).toContain(part);
+    }
+    // Images that cannot load (the playground runs offline) say what they were instead.
+    await page.locator('#gallery .image-missing').nth(1).waitFor();
+    const unloadable = pageErrors.filter((e) => e.includes('Failed to load resource'));
+    expect(unloadable).toHaveLength(2);
+    pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !unloadable.includes(e)));
+    await saveScreenshot(page, '10d-block-kit-gallery');
+    await page.evaluate(`document.getElementById('gallery')?.remove()`);
   });
 
   test('the demo data button fills the brand, and /goal list reads like a real brand', async () => {

@@ -43,6 +43,17 @@ describe('approvals in Slack', () => {
     expect(post.approvals.map((a) => [a.deciderId, a.decision])).toEqual([[h.team.strategist.id, 'approved']]);
   });
 
+  it('a clicked message Tandem lost track of is redrawn from the response_url', async () => {
+    const { number, message } = await planned();
+    const post = await postRow(number);
+    await h.database.db.messageRef.deleteMany({ where: { subjectType: 'post', subjectId: post.id } });
+    const since = h.slack.mark();
+    await h.click(h.team.strategist, message, actionIds.approvePost);
+    const redraw = await h.slack.waitForResponse({ since, where: (r) => r.body.replace_original === true });
+    expect(actionIdsIn(redraw.body.blocks)).toEqual([]);
+    expect(textOf(h.slack.workspace.findMessage(message.channel, message.ts))).toContain('Approved by');
+  });
+
   it('a double-clicked Approve records one approval', async () => {
     const { number, message } = await planned();
     const since = h.slack.mark();

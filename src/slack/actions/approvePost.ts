@@ -17,6 +17,6 @@ export const approvePostAction: SlackActionDefinition = {
       if (isUserError(error)) await redrawAfterRefusal(turn, button.brandId, button.number);
       throw error;
     }
-    await redrawClickedSurface(turn, button.brandId);
+    await redrawClickedSurface(turn, button.brandId, button.number);
   },
 };

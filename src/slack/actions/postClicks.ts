@@ -1,21 +1,27 @@
+import { listMessages } from '../../core/messageRefs.js';
 import { getPost, listPendingPosts } from '../../core/posts.js';
 import { renderPendingList } from '../blocks/pendingList.js';
 import { publishHome } from '../home.js';
-import { refreshPostMessages } from '../sync/postMessages.js';
+import { refreshPostMessages, renderPostMessage } from '../sync/postMessages.js';
 import type { ActionTurn } from '../turns.js';
 
 /**
- * After a click on a post's buttons, brings the clicked surface up to date. Channel
- * messages follow the post through its events; the /approve list (ephemeral) and App Home
- * are the clicker's own, so they are redrawn here.
+ * After a click on a post's buttons, brings the clicked surface up to date. Remembered
+ * channel messages follow the post through its events; the /approve list (ephemeral), App
+ * Home and any message Tandem lost track of are redrawn here.
  */
-export async function redrawClickedSurface(turn: ActionTurn, brandId: number): Promise<void> {
+export async function redrawClickedSurface(turn: ActionTurn, brandId: number, postNumber: number): Promise<void> {
   const { body, deps, place } = turn;
   if (body.view?.type === 'home') return publishHome(deps, { teamId: place.teamId, userId: body.user.id });
   if (body.container.is_ephemeral === true) {
     const posts = await listPendingPosts(deps.ctx, { brandId, actorId: place.person.id });
-    await turn.replaceOriginal(renderPendingList(place.brand, posts, turn.t));
+    return turn.replaceOriginal(renderPendingList(place.brand, posts, turn.t));
   }
+  const ts = body.message?.ts;
+  if (!ts) return;
+  const post = await getPost(deps.ctx, { brandId, postNumber });
+  const known = (await listMessages(deps.ctx, 'post', post.id)).some((ref) => ref.platform === 'slack' && ref.messageId === ts);
+  if (!known) await turn.replaceOriginal(renderPostMessage(place.brand, post));
 }
 
 /**
@@ -26,5 +32,5 @@ export async function redrawClickedSurface(turn: ActionTurn, brandId: number): P
 export async function redrawAfterRefusal(turn: ActionTurn, brandId: number, postNumber: number): Promise<void> {
   const post = await getPost(turn.deps.ctx, { brandId, postNumber });
   await refreshPostMessages(turn.deps, brandId, post.id);
-  await redrawClickedSurface(turn, brandId);
+  await redrawClickedSurface(turn, brandId, postNumber);
 }
