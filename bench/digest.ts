@@ -78,8 +78,8 @@ try {
     `digest of ${plan.localDate}: ${digest.interactions.total} interactions, ${digest.kpis.length} KPIs, ` +
       `${digest.posts.scheduled.count} posts scheduled, ${digest.escalations.count} open escalations; ` +
       `min ${Math.min(...samples).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms; ` +
-      // On embedded storage PGlite runs in this process, so this is the whole digest's work,
-      // a steadier figure than wall time on a busy machine.
+      // On embedded storage PGlite runs in this process, so its work shows here too: a
+      // steadier figure than wall time when the machine is busy (GC threads included).
       `this process's CPU time: median ${median(cpuSamples).toFixed(1)} ms\n`,
   );
   printFigure({

@@ -1,5 +1,6 @@
 import { Client, GatewayIntentBits } from 'discord.js';
 import type { Config } from '../config.js';
+import { shardOptionsOf, type ShardSettings } from './sharding.js';
 
 /** Waiting longer than this on a rate limit would outlive the interaction: answer instead. */
 const maxRateLimitWaitMs = 3000;
@@ -15,9 +16,11 @@ export function discordApiBase(url: string | undefined): string | undefined {
  * enabled for the bot in the developer portal). REST base from DISCORD_API_URL; the
  * gateway URL comes from its /gateway/bot.
  */
-export function createDiscordClient(config: Pick<Config, 'DISCORD_API_URL'>): Client {
+export function createDiscordClient(config: Pick<Config, 'DISCORD_API_URL'> & ShardSettings): Client {
   const api = discordApiBase(config.DISCORD_API_URL);
   return new Client({
+    // DISCORD_SHARDS / DISCORD_SHARD_IDS: which shards of the bot this replica connects.
+    ...shardOptionsOf(config),
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent],
     // Nothing Tandem posts pings anyone unless it says so.
     allowedMentions: { parse: [] },

@@ -19,7 +19,7 @@ export function createMetrics() {
     }),
     commandSeconds: new Histogram({
       name: 'tandem_command_duration_seconds',
-      help: 'Time from receiving a command to acknowledging it',
+      help: 'Slack: time from receiving a command to acknowledging it (3 s budget). Discord: time to the answer',
       labelNames: ['platform', 'command'] as const,
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 3, 5],
       registers: [registry],
@@ -30,10 +30,9 @@ export function createMetrics() {
       labelNames: ['job', 'outcome'] as const,
       registers: [registry],
     }),
-    jobLagSeconds: new Gauge({
-      name: 'tandem_job_queue_lag_seconds',
-      help: 'How late the oldest due item (digest, page, nudge) was when a job picked it up',
-      labelNames: ['job'] as const,
+    requestsInFlight: new Gauge({
+      name: 'tandem_requests_in_flight',
+      help: 'Slack requests and Discord interactions accepted and not yet finished',
       registers: [registry],
     }),
     digestsSent: new Counter({

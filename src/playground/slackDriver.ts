@@ -43,6 +43,10 @@ export type SlackDriverOptions = {
   onChange: () => void;
 };
 
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 function workspaceUsers(): Partial<FakeUser>[] {
   return Object.values(slackPeople).map((p) => ({ id: p.id, name: p.name, realName: p.realName, tz: 'Europe/Rome', locale: 'en-US' }));
 }
@@ -141,7 +145,12 @@ export async function startPlaygroundSlack(options: SlackDriverOptions): Promise
     async clickMessage({ userId, channelId, ts, actionId, value }) {
       const message = api.workspace.channelHistory(channelId, userId).find((m) => m.ts === ts);
       if (!message) return { ok: false, error: 'message_not_found' };
-      const request = buildMessageAction(api, { user: actor(userId), message, actionId, ...(value === undefined ? {} : { value }) });
+      let request: SlackRequest;
+      try {
+        request = buildMessageAction(api, { user: actor(userId), message, actionId, ...(value === undefined ? {} : { value }) });
+      } catch (error) {
+        return { ok: false, error: describe(error) };
+      }
       const answer = await deliver(request, { userId, channelId: channelId.startsWith('D') ? null : channelId, what: 'That action' });
       return answer ? { ok: true } : { ok: false, error: 'dispatch_failed' };
     },
@@ -149,9 +158,14 @@ export async function startPlaygroundSlack(options: SlackDriverOptions): Promise
     async actInView({ userId, viewId, actionId, value, values }) {
       const view = api.workspace.views.get(viewId) ?? [...api.workspace.homes.values()].find((home) => home.id === viewId);
       if (!view) return { ok: false, error: 'view_not_found' };
-      // What the person typed so far travels with the action, as it does in Slack.
-      if (view.type === 'modal') view.state = fillViewState(view, values);
-      const request = buildViewAction(api, { user: actor(userId), view, actionId, ...(value === undefined ? {} : { value }) });
+      let request: SlackRequest;
+      try {
+        // What the person typed so far travels with the action, as it does in Slack.
+        if (view.type === 'modal') view.state = fillViewState(view, values);
+        request = buildViewAction(api, { user: actor(userId), view, actionId, ...(value === undefined ? {} : { value }) });
+      } catch (error) {
+        return { ok: false, error: describe(error) };
+      }
       const answer = await deliver(request, { userId, channelId: null, what: 'That action' });
       return answer ? { ok: true } : { ok: false, error: 'dispatch_failed' };
     },
@@ -159,7 +173,13 @@ export async function startPlaygroundSlack(options: SlackDriverOptions): Promise
     async submitView({ userId, viewId, values }) {
       const view = api.workspace.views.get(viewId);
       if (!view || view.type !== 'modal') return { kind: 'failed', error: 'view_not_found' };
-      const request = buildViewSubmission(api, { user: actor(userId), view, values });
+      let request: SlackRequest;
+      try {
+        request = buildViewSubmission(api, { user: actor(userId), view, values });
+      } catch (error) {
+        // Values the view cannot hold (an option it does not offer): the browser's mistake.
+        return { kind: 'failed', error: describe(error) };
+      }
       const answer = await deliver(request, { userId, channelId: null, what: 'Submitting' });
       if (!answer) return { kind: 'failed', error: 'dispatch_failed' };
       const outcome = modals.applySubmissionAnswer(userId, viewId, answer.json);
