@@ -12,10 +12,14 @@ import { metricsRoute, readyRoute } from './http/operatorRoutes.js';
 import { startHttpServer, type HttpServer } from './http/server.js';
 import { startDiscordAdapter } from './discord/adapter.js';
 import { translate } from './i18n/catalog.js';
+import { embeddedMaintenanceJob } from './jobs/embeddedMaintenance.js';
 import { allJobs } from './jobs/index.js';
 import type { Job } from './jobs/job.js';
+import { releaseJobLeasesOf } from './jobs/leases.js';
 import { startScheduler } from './jobs/scheduler.js';
+import { createInFlight, type InFlight } from './observability/inFlight.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
+import { registerQueueMetrics } from './observability/queueMetrics.js';
 import { startPlayground } from './playground/startPlayground.js';
 import { startSlackAdapter } from './slack/adapter.js';
 
@@ -31,6 +35,8 @@ export type AdapterDeps = {
   http: HttpServer;
   metrics: Metrics;
   log: Log;
+  /** Work accepted and not finished (handlers after their ack, interactions): a graceful stop waits for it. */
+  inFlight: InFlight;
   /** Domain events, for adapters that keep messages in step with what changed (post #N's message). */
   events: { subscribe(listener: DomainEventListener): () => void };
 };
@@ -51,6 +57,17 @@ export type StartOptions = {
   /** Scheduled jobs to run (default all; tests pass [] and call job.run themselves). */
   jobs?: Job[];
 };
+
+/** Whether `work` finished within `ms` (it goes on either way). */
+function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work.then(() => true, () => true),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
 
 /** Lines saying which platforms are on, and which variables turn the others on. */
 export function describePlatforms(config: Config): string[] {
@@ -79,6 +96,8 @@ export async function startTandem(config: Config, log: Log, options: StartOption
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }, log);
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const metrics = createMetrics();
+  registerQueueMetrics(metrics, database.db, (error) => log.warn({ err: error }, 'could not read queue metrics'));
+  const inFlight = createInFlight((count) => metrics.requestsInFlight.set(count));
   const notify = createNotifier((error, event) => log.error({ err: error, event: event.type }, 'event listener failed'));
   const ctx: Ctx = { db: database.db, clock: options.clock ?? systemClock, log, ai: createAssistant(config, log, { preload: true }), notify };
   let http: HttpServer;
@@ -96,15 +115,15 @@ export async function startTandem(config: Config, log: Log, options: StartOption
   http.addRoute(metricsRoute(metrics));
   let playground: RunningAdapter | null = null;
   try {
-    adapters.push(...(await startAdapters({ config, ctx, http, metrics, log, events: notify })));
-    // No Slack app yet (or PLAYGROUND=1): Slack and Discord played in the browser, at / (issue 9).
-    if (isPlaygroundOn(config)) playground = await startPlayground({ config, ctx, http, metrics, log, events: notify }, { slack: startSlackAdapter, discord: startDiscordAdapter });
+    adapters.push(...(await startAdapters({ config, ctx, http, metrics, log, inFlight, events: notify })));
+    // No tokens yet (or PLAYGROUND=1): Slack and Discord played in the browser, at / (issue 9).
+    if (isPlaygroundOn(config)) playground = await startPlayground({ config, ctx, http, metrics, log, inFlight, events: notify }, { slack: startSlackAdapter, discord: startDiscordAdapter });
   } catch (error) {
     await http.close(0);
     await database.close();
     throw error;
   }
-  const scheduler = startScheduler(ctx, options.jobs ?? allJobs, owner, (job, outcome) => metrics.jobs.inc({ job: job.name, outcome }));
+  const scheduler = startScheduler(ctx, options.jobs ?? (database.store === 'embedded' ? [...allJobs, embeddedMaintenanceJob] : allJobs), owner, (job, outcome) => metrics.jobs.inc({ job: job.name, outcome }));
   for (const line of describePlatforms(config)) log.info(line);
   return {
     ctx,
@@ -114,19 +133,35 @@ export async function startTandem(config: Config, log: Log, options: StartOption
     adapters,
     owner,
     /**
-     * Graceful: stop taking work (readyz turns 503, cron stops, running jobs finish and
-     * release their leases), let in-flight requests finish, close the platforms, then the
-     * database.
+     * Graceful: stop taking work (readyz turns 503, new Slack requests get 503 and are
+     * retried elsewhere, cron stops), let in-flight commands and running jobs finish (up
+     * to SHUTDOWN_GRACE_SECONDS), give back every job lease this replica holds, close the
+     * platforms (the Discord gateway), then the database.
      */
     async stop() {
       if (stopping) return;
       stopping = true;
-      await scheduler.stop();
+      const started = Date.now();
+      const left = () => Math.max(0, config.SHUTDOWN_GRACE_SECONDS * 1000 - (Date.now() - started));
+      http.refuseNewWork();
+      const [jobsDone, requestsDone] = await Promise.all([
+        settlesWithin(scheduler.stop(), left()),
+        inFlight.drain(left()),
+      ]);
+      if (!jobsDone || !requestsDone) log.warn({ jobsDone, requestsDone, inFlight: inFlight.count() }, 'stopping before everything finished: grace period over');
+      // A job still running past the grace must not keep its job from the other replicas.
+      const released = await releaseJobLeasesOf(database.db, owner, ctx.clock.now()).catch((error: unknown) => {
+        log.warn({ err: error }, 'could not release job leases');
+        return 0;
+      });
       // The playground first: its live streams to the browser would hold the server open.
       await playground?.stop().catch((error: unknown) => log.warn({ err: error }, 'playground stop failed'));
-      await http.close();
       await Promise.all(adapters.map((a) => a.stop().catch((error: unknown) => log.warn({ err: error, adapter: a.name }, 'adapter stop failed'))));
+      // Interactions that arrived while the gateway was closing.
+      await inFlight.drain(Math.min(left(), 2_000));
+      await http.close(Math.min(left(), 2_000));
       await database.close();
+      log.info({ releasedLeases: released, stopMs: Date.now() - started }, 'stopped');
     },
   };
 }

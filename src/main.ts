@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     throw error;
   }
   log.info(
-    { port: tandem.http.port, store: tandem.database.store, startupMs: Date.now() - started },
+    { port: tandem.http.port, store: tandem.database.store, startupMs: Date.now() - started, replica: tandem.owner },
     `Tandem is up: http://localhost:${tandem.http.port}/healthz`,
   );
   let stopping = false;
@@ -35,6 +35,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
+    // Past the grace and a little more for closing, exit anyway: the orchestrator would kill us.
+    setTimeout(() => {
+      log.error({ signal }, 'shutdown took too long; exiting');
+      process.exit(1);
+    }, (config.SHUTDOWN_GRACE_SECONDS + 10) * 1000).unref();
     tandem.stop().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -6,7 +6,7 @@ export type RunningDiscord = RunningAdapter & { bot: DiscordBot };
 
 /** The Discord adapter as app.ts (and the playground) start it. */
 export async function startDiscordAdapter(deps: AdapterDeps): Promise<RunningDiscord> {
-  const bot = await startDiscordBot({ ...deps.ctx, log: deps.log }, deps.config);
+  const bot = await startDiscordBot({ ...deps.ctx, log: deps.log }, deps.config, { metrics: deps.metrics, inFlight: deps.inFlight });
   return {
     name: 'discord',
     bot,

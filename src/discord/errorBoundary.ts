@@ -48,12 +48,17 @@ export async function answerFailure(interaction: RepliableInteraction, text: str
   }
 }
 
+/** How a handler ended, for GET /metrics: answered, refused (the person's or Discord's no), or a bug. */
+export type Outcome = 'ok' | 'refused' | 'failed';
+
 /** Runs a handler inside the one error boundary every Discord handler has. */
-export async function withErrorBoundary(interaction: RepliableInteraction, language: Language, log: Log, work: () => Promise<void>): Promise<void> {
+export async function withErrorBoundary(interaction: RepliableInteraction, language: Language, log: Log, work: () => Promise<void>): Promise<Outcome> {
   try {
     await work();
+    return 'ok';
   } catch (error) {
     const context = { interaction: interaction.id, guild: interaction.guildId, user: interaction.user.id, command: interaction.isCommand() ? interaction.commandName : undefined };
     await answerFailure(interaction, describeError(error, language, log, context), log);
+    return isUserError(error) || error instanceof RateLimitError || error instanceof DiscordAPIError ? 'refused' : 'failed';
   }
 }

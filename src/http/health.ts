@@ -18,6 +18,7 @@ export function healthRoute(db: Db, timeoutMs = 2_000): Route {
   return {
     method: 'GET',
     path: '/healthz',
+    servedWhileStopping: true,
     async handler(_req, res) {
       const ok = await isDatabaseReachable(db, timeoutMs);
       sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', database: ok ? 'up' : 'down' });

@@ -21,6 +21,7 @@ export function readyRoute(db: Db, platforms: PlatformStatus, isStopping: () => 
   return {
     method: 'GET',
     path: '/readyz',
+    servedWhileStopping: true,
     async handler(_req, res) {
       const checks: Record<string, string> = {};
       try {
@@ -43,6 +44,7 @@ export function metricsRoute(metrics: Metrics): Route {
   return {
     method: 'GET',
     path: '/metrics',
+    servedWhileStopping: true,
     async handler(_req, res) {
       res.writeHead(200, { 'content-type': metrics.registry.contentType });
       res.end(await metrics.registry.metrics());

@@ -8,7 +8,10 @@ export type Job = {
   name: string;
   /** node-cron expression (seconds field optional) */
   cron: string;
-  /** How long a replica may hold the job before another may take over (default 5 min). */
+  /**
+   * How long the job stays with a replica that stopped renewing it (it died) before another
+   * may take over; renewed every third of it while the job runs (default 1 min).
+   */
   leaseMs?: number;
   run(ctx: Ctx, now: Date): Promise<void>;
 };

@@ -18,3 +18,18 @@ export async function acquireJobLease(db: Db, name: string, owner: string, now: 
 export async function releaseJobLease(db: Db, name: string, owner: string, now: Date): Promise<void> {
   await db.jobLease.updateMany({ where: { name, owner }, data: { leaseUntil: now } });
 }
+
+/**
+ * Extends a lease the caller still holds, so a long run keeps its job while a replica that
+ * died stops renewing and loses it within one lease. False when it is not ours any more.
+ */
+export async function renewJobLease(db: Db, name: string, owner: string, now: Date, leaseMs: number): Promise<boolean> {
+  const renewed = await db.jobLease.updateMany({ where: { name, owner }, data: { leaseUntil: new Date(now.getTime() + leaseMs) } });
+  return renewed.count === 1;
+}
+
+/** On a graceful stop: every lease this replica still holds is given back at once. */
+export async function releaseJobLeasesOf(db: Db, owner: string, now: Date): Promise<number> {
+  const released = await db.jobLease.updateMany({ where: { owner, leaseUntil: { gt: now } }, data: { leaseUntil: now } });
+  return released.count;
+}

@@ -1,16 +1,35 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Ctx } from '../core/context.js';
 import type { Job } from './job.js';
-import { acquireJobLease, releaseJobLease } from './leases.js';
+import { acquireJobLease, releaseJobLease, renewJobLease } from './leases.js';
 
-const defaultLeaseMs = 5 * 60_000;
+export const defaultLeaseMs = 60_000;
 
 export type JobOutcome = 'ran' | 'skipped' | 'failed';
 
-/** One tick of one job: claim its lease, run it, give the lease back. */
+/**
+ * Keeps the lease while the job runs. A replica that dies stops renewing, so its job is
+ * free again within one lease, however long the job itself takes.
+ */
+function keepLease(ctx: Ctx, job: Job, owner: string, leaseMs: number): () => void {
+  const timer = setInterval(() => {
+    renewJobLease(ctx.db, job.name, owner, ctx.clock.now(), leaseMs).then(
+      (held) => {
+        if (!held) ctx.log.warn({ job: job.name, owner }, 'job lease was taken over while the job ran (each item is still claimed once)');
+      },
+      (error: unknown) => ctx.log.warn({ err: error, job: job.name }, 'could not renew job lease'),
+    );
+  }, Math.max(1_000, Math.floor(leaseMs / 3)));
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** One tick of one job: claim its lease, run it (renewing the lease), give the lease back. */
 export async function runJobOnce(ctx: Ctx, job: Job, owner: string): Promise<JobOutcome> {
   const now = ctx.clock.now();
-  if (!(await acquireJobLease(ctx.db, job.name, owner, now, job.leaseMs ?? defaultLeaseMs))) return 'skipped';
+  const leaseMs = job.leaseMs ?? defaultLeaseMs;
+  if (!(await acquireJobLease(ctx.db, job.name, owner, now, leaseMs))) return 'skipped';
+  const stopRenewing = keepLease(ctx, job, owner, leaseMs);
   try {
     await job.run(ctx, now);
     return 'ran';
@@ -18,6 +37,7 @@ export async function runJobOnce(ctx: Ctx, job: Job, owner: string): Promise<Job
     ctx.log.error({ err: error, job: job.name }, 'job failed');
     return 'failed';
   } finally {
+    stopRenewing();
     await releaseJobLease(ctx.db, job.name, owner, ctx.clock.now()).catch((error: unknown) =>
       ctx.log.warn({ err: error, job: job.name }, 'could not release job lease'),
     );

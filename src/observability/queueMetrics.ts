@@ -22,6 +22,12 @@ function withTimeout<T>(work: Promise<T>): Promise<T> {
  * died would vanish with it. Every replica reports the same values; aggregate with max().
  */
 export function registerQueueMetrics(metrics: Metrics, db: Db, onError: (error: unknown) => void): void {
+  const dueItems = new Gauge({
+    name: 'tandem_queue_due_items',
+    help: 'Items of each queue that are due now and not yet picked up',
+    labelNames: ['queue'] as const,
+    registers: [metrics.registry],
+  });
   const lag = new Gauge({
     name: 'tandem_queue_lag_seconds',
     help: 'How overdue the oldest due item of each queue is (0 when nothing is due): escalation re-pages, digest retries and digests whose sender went silent',
@@ -48,12 +54,6 @@ export function registerQueueMetrics(metrics: Metrics, db: Db, onError: (error: 
         onError(error);
       }
     },
-  });
-  const dueItems = new Gauge({
-    name: 'tandem_queue_due_items',
-    help: 'Items of each queue that are due now and not yet picked up',
-    labelNames: ['queue'] as const,
-    registers: [metrics.registry],
   });
   const digests = new Gauge({
     name: 'tandem_digests_sent_last_24h',

@@ -1,5 +1,6 @@
 import type { AdapterDeps, RunningAdapter } from '../app.js';
 import { buildSlackApp } from './app.js';
+import { slackRequestScope } from './requestScope.js';
 
 function slackErrorCode(error: unknown): string | null {
   const code = typeof error === 'object' && error !== null ? (error as { data?: { error?: unknown } }).data?.error : undefined;
@@ -35,6 +36,8 @@ export async function startSlackAdapter(deps: AdapterDeps): Promise<RunningAdapt
   }).catch((error: unknown) => {
     throw new Error(describeStartFailure(error), { cause: error });
   });
+  // Request ids in the logs, and in-flight work a graceful stop waits for.
+  slack.app.use(slackRequestScope(deps.inFlight));
   if (slack.route) deps.http.addRoute(slack.route);
   return {
     name: 'slack',

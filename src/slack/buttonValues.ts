@@ -47,3 +47,17 @@ export function readButton<T>(schema: z.ZodType<T>, value: string | null): T {
   if (!parsed.success) throw new Error(`unreadable button value ${JSON.stringify(value)}`);
   return parsed.data;
 }
+
+/** A crisis alert button (Acknowledge, Add note, Resolve, Timeline, Lift freeze): its brand and the escalation's id. */
+export const escalationButtonSchema = z
+  .string()
+  .regex(/^[1-9]\d*:[1-9]\d*$/)
+  .transform((text) => {
+    const [brandId = 0, escalationId = 0] = numbers(text);
+    return { brandId, escalationId };
+  });
+export type EscalationButton = z.infer<typeof escalationButtonSchema>;
+
+export function escalationButtonValue(escalation: { brandId: number; id: number }): string {
+  return `${escalation.brandId}:${escalation.id}`;
+}

@@ -11,6 +11,7 @@ export const commandNames = {
   approve: '/approve',
   log: '/log',
   metrics: '/metrics',
+  escalate: '/escalate',
 } as const;
 export type CommandKey = keyof typeof commandNames;
 
@@ -19,6 +20,12 @@ export const actionIds = {
   requestChanges: 'post_request_changes',
   rejectPost: 'post_reject',
   escalateInteraction: 'interaction_escalate',
+  /** The buttons on a crisis alert (and the digest's shortcuts to them); value: escalationButtonValue. */
+  acknowledgeEscalation: 'escalation_acknowledge',
+  addEscalationNote: 'escalation_note',
+  resolveEscalation: 'escalation_resolve',
+  showEscalationTimeline: 'escalation_timeline',
+  liftFreeze: 'escalation_lift_freeze',
   markResponded: 'interaction_responded',
   draftReply: 'interaction_draft_reply',
   advanceLead: 'interaction_lead',
@@ -36,11 +43,15 @@ export const callbackIds = {
   logModal: 'log_modal',
   metricsModal: 'metrics_modal',
   decisionNoteModal: 'post_decision_note_modal',
+  escalateModal: 'escalate_modal',
+  escalationNoteModal: 'escalation_note_modal',
+  resolveModal: 'escalation_resolve_modal',
 } as const;
 
 export const shortcutIds = {
   planPost: 'plan_post_shortcut',
   logMessage: 'log_message_shortcut',
+  escalateMessage: 'escalate_message_shortcut',
 } as const;
 
 /** Block and element ids inside the modals: the keys of `view.state.values`. */
@@ -62,6 +73,10 @@ export const fieldIds = {
   metricsNetwork: 'metrics_network',
   metricsDate: 'metrics_date',
   decisionNote: 'decision_note',
+  escalateSeverity: 'escalate_severity',
+  escalateSummary: 'escalate_summary',
+  escalationNote: 'escalation_note',
+  resolution: 'escalation_resolution',
 } as const;
 
 /** Block ids of messages, so an update can find (and tests can click) their parts. */
@@ -69,6 +84,7 @@ export const blockIds = {
   postActions: 'post_actions',
   interactionActions: 'interaction_actions',
   homeActions: 'home_actions',
+  escalationActions: 'escalation_actions',
 } as const;
 
 export const eventNames = {

@@ -56,3 +56,13 @@ test('the real node-cron trigger fires the job', async () => {
   await scheduler.stop();
   expect(fired).toBeGreaterThanOrEqual(1);
 });
+
+test('the embedded maintenance job vacuums and analyzes', async () => {
+  const { embeddedMaintenanceJob } = await import('../../src/jobs/embeddedMaintenance.js');
+  const ctx = buildTestCtx(database.db);
+  await database.db.brand.create({ data: { slug: 'vacuumed', name: 'Vacuumed' } });
+  expect(await runJobOnce(ctx, embeddedMaintenanceJob, 'maint')).toBe('ran');
+  const stats = await database.db.$queryRaw<{ analyzed: boolean }[]>`
+    SELECT (last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL) AS analyzed FROM pg_stat_user_tables WHERE relname = 'brands'`;
+  expect(stats[0]?.analyzed).toBe(true);
+});

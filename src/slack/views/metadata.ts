@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { decisionSchema } from '../../core/approvals.js';
+import { crisisMetadataSchema } from '../crisis/metadata.js';
 
 /**
  * What a modal carries from where it was opened to its submission (Slack's
@@ -12,6 +13,8 @@ export const modalMetadataSchema = z.object({
   post: z.object({ number: z.number().int().positive(), version: z.number().int().positive(), decision: decisionSchema }).optional(),
   /** Where the clicked message lives, to refresh an ephemeral list after the decision. */
   responseUrl: z.string().url().optional(),
+  /** Crisis modals: what is being escalated (an interaction, a message), or the escalation acted on. */
+  crisis: crisisMetadataSchema.optional(),
 });
 export type ModalMetadata = z.infer<typeof modalMetadataSchema>;
 

@@ -74,6 +74,9 @@ export function createModalLayer(host, handlers, names) {
       });
     });
     close.addEventListener('click', () => void handlers.close(view.id));
+    form.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') void handlers.close(view.id);
+    });
     const element = h('div', { className: 'overlay modal-overlay' }, form);
     host.appendChild(element);
     current = { id: view.id, hash: view.hash, errors, element, body };

@@ -35,7 +35,7 @@ export function createSlackPane(root, { toast }) {
   let me = localStorage.getItem(userKey) ?? '';
   /** @type {Place} */
   let place = { kind: 'channel', id: '' };
-  /** How many messages each place had when last looked at, for unread badges. */
+  /** How many messages each place had when last looked at, for unread badges. @type {Map<string, number>} */
   const seen = new Map();
   /** @type {Map<string, { element: HTMLElement, signature: string }>} */
   let drawn = new Map();
@@ -61,6 +61,16 @@ export function createSlackPane(root, { toast }) {
   });
 
   const report = (/** @type {unknown} */ error) => toast(error instanceof Error ? error.message : String(error));
+  /**
+   * Clicks and picks: a refusal from the playground (not from Tandem, which answers in Slack) shows as a toast.
+   * @param {string} path
+   * @param {Record<string, unknown>} body
+   */
+  const act = (path, body) =>
+    void postJson(path, { userId: me, ...body }).then((answer) => {
+      const outcome = /** @type {{ ok?: boolean, error?: string }} */ (answer);
+      if (outcome.ok === false) toast(`That did not reach Tandem: ${outcome.error ?? 'unknown error'}`);
+    }, report);
 
   const modals = createModalLayer(
     root,
@@ -74,7 +84,7 @@ export function createSlackPane(root, { toast }) {
         await postJson('/playground/api/slack/close', { userId: me, viewId }).catch(report);
         await refresh();
       },
-      act: (viewId, action, values) => void postJson('/playground/api/slack/view-action', { userId: me, viewId, actionId: action.actionId, value: action.value, values }).catch(report),
+      act: (viewId, action, values) => act('/playground/api/slack/view-action', { viewId, actionId: action.actionId, value: action.value, values }),
     },
     names,
   );
@@ -91,7 +101,7 @@ export function createSlackPane(root, { toast }) {
     const ctx = {
       ...names,
       surface: 'message',
-      onAction: (action) => void postJson('/playground/api/slack/click', { userId: me, channelId: message.channel, ts: message.ts, actionId: action.actionId, value: action.value }).catch(report),
+      onAction: (action) => act('/playground/api/slack/click', { channelId: message.channel, ts: message.ts, actionId: action.actionId, value: action.value }),
     };
     const body = message.blocks.length ? renderBlocks(message.blocks, ctx, directory()) : renderMrkdwn(message.text, names);
     const avatar = message.author.isApp
@@ -170,7 +180,7 @@ export function createSlackPane(root, { toast }) {
     });
     const channelButton = (/** @type {SlackSnapshot['channels'][number]} */ channel) => {
       const active = place.kind === 'channel' && place.id === channel.id;
-      const unread = active ? 0 : channel.messages.length - (seen.get(channel.id) ?? channel.messages.length);
+      const unread = active ? 0 : channel.messages.length - (seen.get(channel.id) ?? 0);
       return h(
         'button',
         { type: 'button', className: `side-item${active ? ' active' : ''}${unread > 0 ? ' unread' : ''}`, dataset: { testid: `slack-channel-${channel.name}` }, onClick: () => go({ kind: 'channel', id: channel.id }) },
@@ -180,6 +190,7 @@ export function createSlackPane(root, { toast }) {
       );
     };
     const appActive = place.kind === 'app';
+    const appUnread = place.kind === 'app' && place.tab === 'messages' ? 0 : current.appMessages.length - (seen.get(`app:${me}`) ?? 0);
     replaceChildren(
       sidebar,
       h('div', { className: 'workspace' }, h('div', { className: 'workspace-name' }, current.team.name), h('div', { className: 'workspace-sub' }, 'Slack, played in your browser')),
@@ -188,7 +199,7 @@ export function createSlackPane(root, { toast }) {
       h('div', { className: 'side-title' }, 'Channels'),
       current.channels.map(channelButton),
       h('div', { className: 'side-title' }, 'Apps'),
-      h('button', { type: 'button', className: `side-item${appActive ? ' active' : ''}`, dataset: { testid: 'slack-app-tandem' }, onClick: () => go({ kind: 'app', tab: 'home' }) }, h('span', { className: 'app-dot' }, 'T'), 'Tandem'),
+      h('button', { type: 'button', className: `side-item${appActive ? ' active' : ''}`, dataset: { testid: 'slack-app-tandem' }, onClick: () => go({ kind: 'app', tab: 'home' }) }, h('span', { className: 'app-dot' }, 'T'), 'Tandem', appUnread > 0 ? h('span', { className: 'count' }, String(appUnread)) : null),
     );
   }
 
@@ -222,7 +233,7 @@ export function createSlackPane(root, { toast }) {
         return;
       }
       /** @type {RenderContext} */
-      const ctx = { ...names, surface: 'home', onAction: (action) => void postJson('/playground/api/slack/view-action', { userId: me, viewId: home.id, actionId: action.actionId, value: action.value, values: {} }).catch(report) };
+      const ctx = { ...names, surface: 'home', onAction: (action) => act('/playground/api/slack/view-action', { viewId: home.id, actionId: action.actionId, value: action.value, values: {} }) };
       replaceChildren(homeArea, renderBlocks(home.blocks, ctx, directory()));
       return;
     }
@@ -230,6 +241,7 @@ export function createSlackPane(root, { toast }) {
     messageList.hidden = false;
     composer.element.hidden = false;
     composer.setPlaceholder('Message Tandem');
+    seen.set(`app:${me}`, current.appMessages.length);
     drawMessages(current.appMessages, `app:${me}`);
   }
 
@@ -264,6 +276,9 @@ export function createSlackPane(root, { toast }) {
     }
     const shown = place;
     if (shown.kind === 'channel' && !snapshot.channels.some((c) => c.id === shown.id)) place = { kind: 'channel', id: snapshot.channels[0]?.id ?? '' };
+    // What was there when the page opened counts as read; what arrives later gets a badge.
+    for (const channel of snapshot.channels) if (!seen.has(channel.id)) seen.set(channel.id, channel.messages.length);
+    if (!seen.has(`app:${me}`)) seen.set(`app:${me}`, snapshot.appMessages.length);
     composer.setCommands(snapshot.commands);
     draw();
   }

@@ -1,0 +1,74 @@
+// Tandem started in-process as `npm start` wires it (startTandem: HTTP server, Bolt on
+// POST /slack/events, database, metrics), with Slack played by the stand-in on loopback,
+// and a brand whose #social channel has a strategist and a community manager.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTandem, type Tandem } from '../../src/app.js';
+import { configSchema } from '../../src/config.js';
+import { createBrand, setRole, useBrandInChannel } from '../../src/core/brands.js';
+import { silentLog, type Log } from '../../src/core/log.js';
+import { resolvePerson, type PersonRef } from '../../src/core/people.js';
+import type { Store } from '../../src/db/database.js';
+import { startFakeSlackApi, type FakeSlackApi } from '../../src/playground/slack/fakeSlackApi.js';
+import { openBenchDatabase, type BenchDatabase } from './benchDatabase.js';
+
+export const benchSigningSecret = 'bench-signing-secret-5b1c0f3e9a';
+export const benchBotToken = 'xoxb-1111111111-2222222222-benchbenchbenchbench';
+export const benchChannel = 'C0BENCHSOCIAL';
+
+export type SlackTandem = {
+  tandem: Tandem;
+  slack: FakeSlackApi;
+  endpoint: string;
+  strategist: PersonRef;
+  cm: PersonRef;
+  close(): Promise<void>;
+};
+
+/** Embedded: a fresh DATA_DIR (PGlite on disk, as in production). PostgreSQL: a throwaway database. */
+export async function startSlackTandem(store: Store, postgresUrl: string | undefined, log: Log = silentLog): Promise<SlackTandem> {
+  const slack = await startFakeSlackApi({ acceptedTokens: [benchBotToken], channels: [{ id: benchChannel, name: 'social' }] });
+  const dataDir = await mkdtemp(join(tmpdir(), 'tandem-bench-'));
+  let postgres: BenchDatabase | null = null;
+  if (store === 'postgres') {
+    postgres = await openBenchDatabase('postgres', postgresUrl, 1);
+    await postgres.db.$disconnect();
+  }
+  const config = configSchema.parse({
+    PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    PLAYGROUND: '0',
+    SLACK_BOT_TOKEN: benchBotToken,
+    SLACK_SIGNING_SECRET: benchSigningSecret,
+    SLACK_API_URL: slack.apiUrl,
+    ...(postgres ? { DATABASE_URL: postgres.url } : {}),
+  });
+  const tandem = await startTandem(config, log, { jobs: [] });
+  const ctx = tandem.ctx;
+  const person = async (id: string, name: string) => {
+    slack.workspace.addUser({ id, name });
+    return resolvePerson(ctx, { platform: 'slack', externalId: id, displayName: name });
+  };
+  const admin = await person('UBENCHADMIN', 'admin');
+  const strategist = await person('UBENCHSTRAT', 'strategist');
+  const cm = await person('UBENCHCM', 'cm');
+  const brand = await createBrand(ctx, { name: 'Bench Coffee', actorId: admin.id });
+  await setRole(ctx, { brandId: brand.id, actorId: admin.id, targetPersonId: strategist.id, role: 'strategist' });
+  await setRole(ctx, { brandId: brand.id, actorId: admin.id, targetPersonId: cm.id, role: 'community_manager' });
+  await useBrandInChannel(ctx, { slug: brand.slug, actorId: admin.id, platform: 'slack', channelId: benchChannel });
+  return {
+    tandem,
+    slack,
+    endpoint: `http://127.0.0.1:${tandem.http.port}/slack/events`,
+    strategist,
+    cm,
+    async close() {
+      await tandem.stop();
+      await slack.close();
+      await postgres?.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "interactions_brand_id_lead_stage_idx";
