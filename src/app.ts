@@ -13,7 +13,8 @@ import { startHttpServer, type HttpServer } from './http/server.js';
 import { startDiscordAdapter } from './discord/adapter.js';
 import { translate } from './i18n/catalog.js';
 import { embeddedMaintenanceJob } from './jobs/embeddedMaintenance.js';
-import { allJobs } from './jobs/index.js';
+import { combineDeliveries, type Delivery } from './jobs/delivery.js';
+import { buildJobs } from './jobs/index.js';
 import type { Job } from './jobs/job.js';
 import { releaseJobLeasesOf } from './jobs/leases.js';
 import { startScheduler } from './jobs/scheduler.js';
@@ -26,7 +27,13 @@ import { startSlackAdapter } from './slack/adapter.js';
 export type PlatformState = 'connected' | 'disconnected' | 'off';
 
 /** What an adapter hands back to the wiring: how to report on it and how to stop it. */
-export type RunningAdapter = { name: string; status(): PlatformState; stop(): Promise<void> };
+export type RunningAdapter = {
+  name: string;
+  status(): PlatformState;
+  stop(): Promise<void>;
+  /** How scheduled jobs post through this platform (digests, nudges, alerts), if they can. */
+  delivery?: Delivery;
+};
 
 /** What every adapter is started with. */
 export type AdapterDeps = {
@@ -123,6 +130,7 @@ export async function startTandem(config: Config, log: Log, options: StartOption
     await database.close();
     throw error;
   }
+  const allJobs = buildJobs({ delivery: combineDeliveries(adapters.flatMap((a) => (a.delivery ? [a.delivery] : [])), log), owner });
   const scheduler = startScheduler(ctx, options.jobs ?? (database.store === 'embedded' ? [...allJobs, embeddedMaintenanceJob] : allJobs), owner, (job, outcome) => metrics.jobs.inc({ job: job.name, outcome }));
   for (const line of describePlatforms(config)) log.info(line);
   return {

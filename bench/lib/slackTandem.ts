@@ -1,6 +1,6 @@
-// Tandem started in-process as `npm start` wires it (startTandem: HTTP server, Bolt on
-// POST /slack/events, database, metrics), with Slack played by the stand-in on loopback,
-// and a brand whose #social channel has a strategist and a community manager.
+// Tandem started in this process as `npm start` wires it (startTandem: HTTP server, Bolt
+// on POST /slack/events, database, metrics), calling the Slack stand-in at `apiUrl`, with a
+// brand whose #social channel has a strategist and a community manager.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { createBrand, setRole, useBrandInChannel } from '../../src/core/brands.j
 import { silentLog, type Log } from '../../src/core/log.js';
 import { resolvePerson, type PersonRef } from '../../src/core/people.js';
 import type { Store } from '../../src/db/database.js';
-import { startFakeSlackApi, type FakeSlackApi } from '../../src/playground/slack/fakeSlackApi.js';
+import type { SlackActor } from '../../src/playground/slack/payloads.js';
 import { openBenchDatabase, type BenchDatabase } from './benchDatabase.js';
 
 export const benchSigningSecret = 'bench-signing-secret-5b1c0f3e9a';
@@ -19,16 +19,15 @@ export const benchChannel = 'C0BENCHSOCIAL';
 
 export type SlackTandem = {
   tandem: Tandem;
-  slack: FakeSlackApi;
   endpoint: string;
-  strategist: PersonRef;
-  cm: PersonRef;
+  strategist: SlackActor;
+  cm: SlackActor;
   close(): Promise<void>;
 };
 
 /** Embedded: a fresh DATA_DIR (PGlite on disk, as in production). PostgreSQL: a throwaway database. */
-export async function startSlackTandem(store: Store, postgresUrl: string | undefined, log: Log = silentLog): Promise<SlackTandem> {
-  const slack = await startFakeSlackApi({ acceptedTokens: [benchBotToken], channels: [{ id: benchChannel, name: 'social' }] });
+export async function startSlackTandem(options: { store: Store; postgresUrl: string | undefined; apiUrl: string; log?: Log }): Promise<SlackTandem> {
+  const { store, postgresUrl } = options;
   const dataDir = await mkdtemp(join(tmpdir(), 'tandem-bench-'));
   let postgres: BenchDatabase | null = null;
   if (store === 'postgres') {
@@ -42,15 +41,12 @@ export async function startSlackTandem(store: Store, postgresUrl: string | undef
     PLAYGROUND: '0',
     SLACK_BOT_TOKEN: benchBotToken,
     SLACK_SIGNING_SECRET: benchSigningSecret,
-    SLACK_API_URL: slack.apiUrl,
+    SLACK_API_URL: options.apiUrl,
     ...(postgres ? { DATABASE_URL: postgres.url } : {}),
   });
-  const tandem = await startTandem(config, log, { jobs: [] });
+  const tandem = await startTandem(config, options.log ?? silentLog, { jobs: [] });
   const ctx = tandem.ctx;
-  const person = async (id: string, name: string) => {
-    slack.workspace.addUser({ id, name });
-    return resolvePerson(ctx, { platform: 'slack', externalId: id, displayName: name });
-  };
+  const person = (id: string, name: string): Promise<PersonRef> => resolvePerson(ctx, { platform: 'slack', externalId: id, displayName: name });
   const admin = await person('UBENCHADMIN', 'admin');
   const strategist = await person('UBENCHSTRAT', 'strategist');
   const cm = await person('UBENCHCM', 'cm');
@@ -60,13 +56,11 @@ export async function startSlackTandem(store: Store, postgresUrl: string | undef
   await useBrandInChannel(ctx, { slug: brand.slug, actorId: admin.id, platform: 'slack', channelId: benchChannel });
   return {
     tandem,
-    slack,
     endpoint: `http://127.0.0.1:${tandem.http.port}/slack/events`,
-    strategist,
-    cm,
+    strategist: { id: strategist.externalId, name: 'strategist' },
+    cm: { id: cm.externalId, name: 'cm' },
     async close() {
       await tandem.stop();
-      await slack.close();
       await postgres?.close();
       await rm(dataDir, { recursive: true, force: true });
     },

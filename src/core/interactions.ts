@@ -73,7 +73,8 @@ async function findBySourceRef(ctx: Ctx, brandId: number, sourceRef: string): Pr
   return ctx.db.interaction.findUnique({ where: { brandId_sourceRef: { brandId, sourceRef } } });
 }
 
-export type LoggedInteraction = { interaction: Interaction; created: boolean };
+/** `analysis`: the assistant's reading when this call logged it, so adapters can say whether the offline fallback answered. */
+export type LoggedInteraction = { interaction: Interaction; created: boolean; analysis?: TextAnalysis };
 
 /**
  * Logs a comment, DM, mention or review with the assistant's reading of it (sentiment,
@@ -111,7 +112,7 @@ export async function logInteraction(ctx: Ctx, input: z.input<typeof logInteract
     throw error;
   }
   await ctx.notify.publish({ type: 'interaction.logged', brandId: data.brandId, interactionId: interaction.id });
-  return { interaction, created: true };
+  return { interaction, created: true, analysis };
 }
 
 /** The interaction, refused as not found when it belongs to another brand. */

@@ -1,4 +1,5 @@
 import type { ApprovalDecision, Post, PostStatus, Prisma } from '../generated/prisma/client.js';
+import { readCopyReview, type CopyReview } from './copyReview.js';
 import type { Network } from './networkRules.js';
 import type { PlatformName } from './people.js';
 import { localDateOf, localTimeOf } from './time.js';
@@ -38,6 +39,8 @@ export type PostView = {
   approvals: ApprovalView[];
   nudgedAt: Date | null;
   decidedAt: Date | null;
+  /** The assistant's check of this version's copy, once it has answered. */
+  copyReview: CopyReview | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -86,6 +89,7 @@ export async function buildPostViews(db: Reader, posts: Post[], timezone: string
       approvals: current,
       nudgedAt: post.nudgedAt,
       decidedAt: post.decidedAt,
+      copyReview: readCopyReview(post.copyCheck, post.version),
       createdAt: post.createdAt,
       updatedAt: post.updatedAt,
     };

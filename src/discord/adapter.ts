@@ -1,16 +1,23 @@
 import { Status } from 'discord.js';
 import type { AdapterDeps, RunningAdapter } from '../app.js';
 import { startDiscordBot, type DiscordBot } from './bot.js';
+import { watchCrisisBursts } from './crisisBursts.js';
+import { tellEscalationRaisers } from './escalationNotices.js';
 
 export type RunningDiscord = RunningAdapter & { bot: DiscordBot };
 
 /** The Discord adapter as app.ts (and the playground) start it. */
 export async function startDiscordAdapter(deps: AdapterDeps): Promise<RunningDiscord> {
   const bot = await startDiscordBot({ ...deps.ctx, log: deps.log }, deps.config, { metrics: deps.metrics, inFlight: deps.inFlight });
+  // Crises raised here are worked in Slack: the raiser hears back, and bursts are escalated.
+  const unsubscribe = [deps.events.subscribe(tellEscalationRaisers(bot.deps)), deps.events.subscribe(watchCrisisBursts(bot.deps))];
   return {
     name: 'discord',
     bot,
     status: () => (bot.client.ws.status === Status.Ready ? 'connected' : 'disconnected'),
-    stop: () => bot.stop(),
+    async stop() {
+      for (const stopFollowing of unsubscribe) stopFollowing();
+      await bot.stop();
+    },
   };
 }

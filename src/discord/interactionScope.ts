@@ -30,7 +30,7 @@ export function observeInteractions(
   return (interaction) => {
     const started = performance.now();
     const command = labelOfInteraction(interaction);
-    const bindings = { requestId: newRequestId(), platform: 'discord', interaction: interaction.id, guild: interaction.guildId ?? undefined, user: interaction.user.id, discord: command };
+    const bindings = { requestId: newRequestId(), interaction: interaction.id, guild: interaction.guildId ?? undefined, user: interaction.user.id, discord: command };
     const record = (outcome: Outcome) => {
       observers.metrics?.commands.inc({ platform: 'discord', command, outcome });
       observers.metrics?.commandSeconds.observe({ platform: 'discord', command }, (performance.now() - started) / 1000);

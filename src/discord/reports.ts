@@ -1,8 +1,10 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, DiscordAPIError, PermissionFlagsBits, RESTJSONErrorCodes, Routes, type APIEmbed, type ButtonInteraction, type Guild } from 'discord.js';
+import type { TextAnalysis } from '../core/assistant.js';
 import { UserError } from '../core/errors.js';
 import { getGuild } from '../core/guilds.js';
 import { getReport, resolveReport, type Report } from '../core/reports.js';
 import { translate, type Language, type MessageKey } from '../i18n/catalog.js';
+import { readingLine } from './assistantReading.js';
 import { requireBotPermission, requireMemberPermission } from './guards.js';
 import { customIds, type ReportAction } from './ids.js';
 import { guildLanguage } from './language.js';
@@ -26,7 +28,8 @@ function quote(text: string): string {
   return trimmed ? trimmed.split('\n').map((line) => `> ${line}`).join('\n') : '> …';
 }
 
-export function renderReportEmbed(report: Report, language: Language): APIEmbed {
+/** `reading`: the assistant's line about the message (sentiment, buying intent, crisis risk), as its footer. */
+export function renderReportEmbed(report: Report, language: Language, reading: string | null = null): APIEmbed {
   const t = (key: MessageKey, params = {}) => translate(language, key, params);
   const fields = [
     { name: t('discord.report.author'), value: `<@${report.authorId}>`, inline: true },
@@ -43,6 +46,7 @@ export function renderReportEmbed(report: Report, language: Language): APIEmbed 
     description: quote(report.content),
     color: report.status === 'open' ? 0xe67e22 : report.status === 'dismissed' ? 0x95a5a6 : 0x2ecc71,
     fields,
+    ...(reading ? { footer: { text: reading } } : {}),
     timestamp: report.createdAt.toISOString(),
   };
 }
@@ -57,19 +61,22 @@ function reportButtons(report: Report, language: Language) {
   return [row];
 }
 
-/** Posts a new report to the reports channel (or the mod log) with its quick actions. */
-export async function postReport(deps: DiscordDeps, guild: Guild, report: Report): Promise<void> {
+/** Posts a new report to the reports channel (or the mod log) with its quick actions and the assistant's reading. */
+export async function postReport(deps: DiscordDeps, guild: Guild, report: Report, analysis: TextAnalysis | null = null): Promise<void> {
   const settings = await getGuild(deps.ctx, guild.id);
   const channelId = settings.reportsChannelId ?? settings.modLogChannelId;
   const channel = channelId ? guild.channels.cache.get(channelId) : undefined;
   if (!channel?.isTextBased()) throw new UserError('discord.report.noChannel');
   const language = await guildLanguage(deps.ctx, guild);
-  await channel.send({ embeds: [renderReportEmbed(report, language)], components: reportButtons(report, language), allowedMentions: { parse: [] } });
+  const reading = analysis ? readingLine(analysis, language) : null;
+  await channel.send({ embeds: [renderReportEmbed(report, language, reading)], components: reportButtons(report, language), allowedMentions: { parse: [] } });
 }
 
 /** Refreshes the report message in place: who handled it, buttons disabled. */
 async function showHandled(interaction: ButtonInteraction<'cached'>, report: Report, language: Language): Promise<void> {
-  await interaction.editReply({ embeds: [renderReportEmbed(report, language)], components: reportButtons(report, language) });
+  // The reading is not stored with the report: the message being updated carries it.
+  const reading = interaction.message.embeds[0]?.footer?.text ?? null;
+  await interaction.editReply({ embeds: [renderReportEmbed(report, language, reading)], components: reportButtons(report, language) });
 }
 
 async function fetchReportedMember(guild: Guild, userId: string) {

@@ -3,6 +3,7 @@ import {
   ApplicationCommandType,
   ChannelType,
   InteractionResponseType,
+  InteractionType,
   PermissionFlagsBits,
   type APIApplicationCommand,
   type APIApplicationCommandOption,
@@ -55,7 +56,7 @@ export type DiscordSnapshot = {
   guild: {
     id: string;
     name: string;
-    roles: { id: string; name: string; colour: number; position: number }[];
+    roles: { id: string; name: string; colour: number; position: number; hoist: boolean }[];
     members: { id: string; name: string; username: string; roleIds: string[]; colour: number; isBot: boolean; isOwner: boolean; timedOutUntil: string | null }[];
     bans: { id: string; name: string; reason: string | null }[];
   };
@@ -133,6 +134,13 @@ function interactionName(record: InteractionRecord): string {
   return data && 'name' in data ? data.name : '';
 }
 
+/** "María used /warn" belongs to commands; a button's answer has no such line in Discord. */
+function usedCommandOf(record: InteractionRecord | undefined, guild: FakeGuild, fake: FakeDiscord): DiscordMessageView['usedCommand'] {
+  if (!record || record.payload.type !== InteractionType.ApplicationCommand) return null;
+  const invoker = fake.world.users.get(userOf(record));
+  return invoker ? { userName: displayNameOf(invoker, guild.members.get(invoker.id)?.nick), name: interactionName(record) } : null;
+}
+
 function userOf(record: InteractionRecord): string {
   return record.payload.member?.user.id ?? record.payload.user?.id ?? '';
 }
@@ -142,7 +150,6 @@ type Timeline = { guild: FakeGuild; fake: FakeDiscord; me: string; unanswered: R
 function toMessageView(t: Timeline, message: APIMessage, ephemeral: boolean): DiscordMessageView {
   const member = t.guild.members.get(message.author.id);
   const record = message.interaction_metadata ? t.fake.world.interactions.get(message.interaction_metadata.id) : undefined;
-  const invoker = record ? t.fake.world.users.get(userOf(record)) : undefined;
   return {
     id: message.id,
     author: { id: message.author.id, name: displayNameOf(message.author, member?.nick), isBot: Boolean(message.author.bot), colour: colourOfMember(t.guild, message.author.id) },
@@ -152,7 +159,7 @@ function toMessageView(t: Timeline, message: APIMessage, ephemeral: boolean): Di
     timestamp: message.timestamp,
     edited: Boolean(message.edited_timestamp),
     ephemeral,
-    usedCommand: record && invoker ? { userName: displayNameOf(invoker, t.guild.members.get(invoker.id)?.nick), name: interactionName(record) } : null,
+    usedCommand: usedCommandOf(record, t.guild, t.fake),
     state: 'message',
   };
 }
@@ -177,7 +184,7 @@ function channelTimeline(t: Timeline, channelId: string): DiscordMessageView[] {
       timestamp: new Date().toISOString(),
       edited: false,
       ephemeral: silent || (flags & 64) !== 0,
-      usedCommand: { userName: displayNameOf(t.fake.world.users.get(t.me) ?? bot), name: interactionName(record) },
+      usedCommand: usedCommandOf(record, t.guild, t.fake),
       state: silent ? 'no-answer' : 'thinking',
     });
   }
@@ -222,7 +229,7 @@ export function buildDiscordSnapshot(fake: FakeDiscord, me: string, unanswered: 
     guild: {
       id: guild.id,
       name: guild.name,
-      roles: guild.roles.filter((r) => r.id !== guild.id).map((r) => ({ id: r.id, name: r.name, colour: r.color, position: r.position })),
+      roles: guild.roles.filter((r) => r.id !== guild.id).map((r) => ({ id: r.id, name: r.name, colour: r.color, position: r.position, hoist: r.hoist })),
       members: [...guild.members.values()].map((m) => ({
         id: m.user.id,
         name: displayNameOf(m.user, m.nick),

@@ -1,5 +1,6 @@
 import type { AdapterDeps, RunningAdapter } from '../app.js';
 import { buildSlackApp } from './app.js';
+import { createSlackDelivery } from './digest/delivery.js';
 import { slackRequestScope } from './requestScope.js';
 
 function slackErrorCode(error: unknown): string | null {
@@ -43,5 +44,7 @@ export async function startSlackAdapter(deps: AdapterDeps): Promise<RunningAdapt
     name: 'slack',
     status: () => (slack.isConnected() ? 'connected' : 'disconnected'),
     stop: () => slack.stop(),
+    // Digests, approval nudges and SLA alerts from the scheduled jobs.
+    delivery: createSlackDelivery({ ctx: deps.ctx, log: deps.log.child({ platform: 'slack' }), client: slack.app.client }),
   };
 }

@@ -5,6 +5,7 @@ import type { DomainEventListener } from '../core/notifier.js';
 import type { Route } from '../http/server.js';
 import type { Metrics } from '../observability/metrics.js';
 import { toBoltLogger } from './boltLogger.js';
+import { followCrisis } from './crisis/follow.js';
 import type { SlackDeps } from './deps.js';
 import { homeOpenedListener } from './home.js';
 import { commandNames, eventNames } from './ids.js';
@@ -81,6 +82,7 @@ export async function buildSlackApp(options: SlackAppOptions): Promise<SlackApp>
   const deps: SlackDeps = { ctx: options.ctx, log: options.log, client: app.client, ...(options.metrics ? { metrics: options.metrics } : {}) };
   register(app, deps);
   const unsubscribe = options.subscribe(postMessageSync(deps));
+  const crisis = followCrisis(deps, options.subscribe);
   if (socket) await app.start();
   return {
     app,
@@ -96,6 +98,7 @@ export async function buildSlackApp(options: SlackAppOptions): Promise<SlackApp>
     isConnected: () => (socket ? socketOpen : true),
     async stop() {
       unsubscribe();
+      await crisis.stop();
       if (socket) await app.stop();
     },
   };

@@ -12,6 +12,7 @@ export const commandNames = {
   log: '/log',
   metrics: '/metrics',
   escalate: '/escalate',
+  digest: '/digest',
 } as const;
 export type CommandKey = keyof typeof commandNames;
 
@@ -43,6 +44,7 @@ export const callbackIds = {
   logModal: 'log_modal',
   metricsModal: 'metrics_modal',
   decisionNoteModal: 'post_decision_note_modal',
+  draftReplyModal: 'interaction_draft_reply_modal',
   escalateModal: 'escalate_modal',
   escalationNoteModal: 'escalation_note_modal',
   resolveModal: 'escalation_resolve_modal',
@@ -73,6 +75,7 @@ export const fieldIds = {
   metricsNetwork: 'metrics_network',
   metricsDate: 'metrics_date',
   decisionNote: 'decision_note',
+  draftReplyText: 'draft_reply_text',
   escalateSeverity: 'escalate_severity',
   escalateSummary: 'escalate_summary',
   escalationNote: 'escalation_note',
@@ -84,6 +87,10 @@ export const blockIds = {
   postActions: 'post_actions',
   interactionActions: 'interaction_actions',
   homeActions: 'home_actions',
+  /** The digest's shortcut buttons, one block per escalation, interaction or post (suffixed with its id). */
+  digestEscalation: 'digest_escalation',
+  digestInteraction: 'digest_interaction',
+  digestPending: 'digest_pending',
   escalationActions: 'escalation_actions',
 } as const;
 

@@ -25,8 +25,8 @@ export function describeSlackRequest(body: unknown): RequestBindings {
     text(field(body, 'callback_id')) ??
     text(field(event, 'type')) ??
     text(field(body, 'type'));
+  // The adapter's logger already says platform: slack.
   return {
-    platform: 'slack',
     slack: what,
     user: text(field(body, 'user_id')) ?? text(field(user, 'id')) ?? text(field(event, 'user')),
     team: text(field(body, 'team_id')) ?? text(field(field(body, 'team'), 'id')),

@@ -11,14 +11,17 @@ import type { Response as ResponsesResponse } from 'openai/resources/responses/r
 
 export type RecordedRequest = { path: string; headers: IncomingHttpHeaders; body: Record<string, unknown> };
 
+/** `hold`: the answer waits until it settles (then `delayMs`), so a test decides when the model "answers". */
+type Timing = { delayMs?: number; hold?: Promise<unknown> };
+
 export type ScriptedAnswer =
   /** The model's content is this value as JSON. */
-  | { kind: 'json'; value: unknown; delayMs?: number }
+  | ({ kind: 'json'; value: unknown } & Timing)
   /** The model's content is this raw text (for malformed JSON). */
-  | { kind: 'text'; text: string; delayMs?: number }
-  | { kind: 'refusal'; refusal: string; delayMs?: number }
+  | ({ kind: 'text'; text: string } & Timing)
+  | ({ kind: 'refusal'; refusal: string } & Timing)
   /** An HTTP error with OpenAI's error body. */
-  | { kind: 'status'; status: number; message?: string; delayMs?: number };
+  | ({ kind: 'status'; status: number; message?: string } & Timing);
 
 export type FakeOpenAi = {
   /** Give this to the client as baseURL (it ends in /v1). */
@@ -119,12 +122,16 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
         } else if (path === '/v1/chat/completions') sendJson(res, 200, chatCompletion(model, answer, n));
         else sendJson(res, 200, responsesResponse(model, answer, n));
       };
-      if (!answer.delayMs) return respond();
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        respond();
-      }, answer.delayMs);
-      timers.add(timer);
+      const later = () => {
+        if (!answer.delayMs) return respond();
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          respond();
+        }, answer.delayMs);
+        timers.add(timer);
+      };
+      if (!answer.hold) return later();
+      void answer.hold.then(later, later);
     });
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actionIds, fieldIds } from '../../src/slack/ids.js';
+import { actionIds, callbackIds, fieldIds } from '../../src/slack/ids.js';
 import type { SlackMessage } from '../fakes/slack.js';
 import { actionIdsIn, argsOf, loggedErrors, socialChannel, startSlackHarness, textOf, type SlackHarness } from './harness.js';
 
@@ -70,15 +70,13 @@ describe('/log and the interaction buttons', () => {
     expect(actionIdsIn(h.slack.workspace.findMessage(card.channel, card.ts)?.blocks)).not.toContain(actionIds.advanceLead);
   });
 
-  it('Escalate and Draft reply say they are coming soon, privately, instead of failing', async () => {
+  it('Escalate opens the escalate form about the interaction (the crisis flow: test/crisis/)', async () => {
     const { card } = await logged('instagram mention @press viral boycott thread about the brand');
-    for (const actionId of [actionIds.escalateInteraction, actionIds.draftReply]) {
-      const since = h.slack.mark();
-      expect((await h.click(h.team.cm, card, actionId)).status).toBe(200);
-      const told = await h.slack.waitForResponse({ since });
-      expect(told.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-      expect(textOf(told.body)).toContain('coming soon');
-    }
+    const since = h.slack.mark();
+    expect((await h.click(h.team.cm, card, actionIds.escalateInteraction)).status).toBe(200);
+    const view = await h.openedView(since);
+    expect(view.callback_id).toBe(callbackIds.escalateModal);
+    expect(textOf(view)).toContain('viral boycott thread');
   });
 
   it('answers Slack before the assistant has read the text; the card follows when it has', async () => {

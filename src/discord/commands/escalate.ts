@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
 import { raiseEscalation } from '../../core/escalations.js';
 import { resolveGuildBrand } from '../../core/guilds.js';
+import { resolvePerson } from '../../core/people.js';
 import { translate } from '../../i18n/catalog.js';
 import { choice, named } from '../localize.js';
 import type { SlashCommand } from '../types.js';
@@ -24,6 +25,8 @@ export const escalateCommand: SlashCommand = {
   async run(interaction, deps, language) {
     const brand = await resolveGuildBrand(deps.ctx, interaction.guildId);
     const severity = interaction.options.getString('severity', true) as 'sev1' | 'sev2' | 'sev3';
+    // They raise as a platform identity; knowing their name lets the alert in Slack say who it was.
+    await resolvePerson(deps.ctx, { platform: 'discord', externalId: interaction.user.id, displayName: interaction.member.displayName });
     // Discord already vetted the raiser (Manage Messages here): they act as a platform identity.
     const escalation = await raiseEscalation(deps.ctx, {
       brandId: brand.id,

@@ -2,19 +2,14 @@ import { ApplicationCommandType, ApplicationIntegrationType, InteractionContextT
 import { UserError } from '../../core/errors.js';
 import { admitGuildModerator, resolveGuildBrand } from '../../core/guilds.js';
 import { logInteraction } from '../../core/interactions.js';
-import { translate, type MessageKey } from '../../i18n/catalog.js';
+import { translate } from '../../i18n/catalog.js';
+import { renderReadingEmbed, sentimentLabel } from '../assistantReading.js';
 import { localizations } from '../localize.js';
 import { messageLink } from '../reports.js';
 import type { MessageMenuCommand } from '../types.js';
 
 const permission = PermissionFlagsBits.ManageMessages;
 const name = localizations('discord.menu.log');
-
-const sentimentKeys: Record<string, MessageKey> = {
-  positive: 'discord.sentiment.positive',
-  neutral: 'discord.sentiment.neutral',
-  negative: 'discord.sentiment.negative',
-};
 
 /** Apps → "Log as interaction" (moderators): the message becomes one of the brand's interactions, with sentiment. */
 export const logInteractionCommand: MessageMenuCommand = {
@@ -33,7 +28,8 @@ export const logInteractionCommand: MessageMenuCommand = {
     if (!message.content.trim()) throw new UserError('discord.log.empty');
     const brand = await resolveGuildBrand(deps.ctx, interaction.guildId);
     const person = await admitGuildModerator(deps.ctx, { brandId: brand.id, guildId: interaction.guildId, userId: interaction.user.id, displayName: interaction.user.tag });
-    const { interaction: logged, created } = await logInteraction(deps.ctx, {
+    // Deferred by the router already: the assistant may take its time reading the text.
+    const { interaction: logged, created, analysis } = await logInteraction(deps.ctx, {
       brandId: brand.id,
       actorId: person.id,
       network: 'discord',
@@ -44,7 +40,10 @@ export const logInteractionCommand: MessageMenuCommand = {
       receivedAt: message.createdAt,
       sourceRef: `discord:${message.id}`,
     });
-    const sentiment = translate(language, sentimentKeys[logged.sentiment] ?? 'discord.sentiment.neutral');
-    return { content: translate(language, created ? 'discord.log.done' : 'discord.log.already', { id: logged.id, sentiment, brand: brand.name }) };
+    const sentiment = sentimentLabel(logged.sentiment, language);
+    return {
+      content: translate(language, created ? 'discord.log.done' : 'discord.log.already', { id: logged.id, sentiment, brand: brand.name }),
+      embeds: [renderReadingEmbed(logged, analysis, language)],
+    };
   },
 };

@@ -36,7 +36,9 @@ export const reportMessageCommand: MessageMenuCommand = {
       content: message.content.slice(0, 4000),
     });
     if (!created) return { content: translate(language, 'discord.report.already', { id: report.id }) };
-    await postReport(deps, interaction.guild, report);
+    // The reply was deferred by the router, so the assistant's reading cannot hold up the acknowledgement.
+    const analysis = report.content.trim() ? await deps.ctx.ai.analyzeText(report.content) : null;
+    await postReport(deps, interaction.guild, report, analysis);
     return { content: translate(language, 'discord.report.thanks', { id: report.id }) };
   },
 };

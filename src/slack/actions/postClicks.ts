@@ -1,6 +1,7 @@
 import { listMessages } from '../../core/messageRefs.js';
 import { getPost, listPendingPosts } from '../../core/posts.js';
 import { renderPendingList } from '../blocks/pendingList.js';
+import { isDigestClick } from '../digest/clicks.js';
 import { publishHome } from '../home.js';
 import { refreshPostMessages, renderPostMessage } from '../sync/postMessages.js';
 import type { ActionTurn } from '../turns.js';
@@ -20,6 +21,8 @@ export async function redrawClickedSurface(turn: ActionTurn, brandId: number, po
   const ts = body.message?.ts;
   if (!ts) return;
   const post = await getPost(deps.ctx, { brandId, postNumber });
+  // A digest or a nudge lists many posts: it stays, and the clicker sees this post as it is now.
+  if (isDigestClick(body)) return turn.tell(renderPostMessage(place.brand, post));
   const known = (await listMessages(deps.ctx, 'post', post.id)).some((ref) => ref.platform === 'slack' && ref.messageId === ts);
   if (!known) await turn.replaceOriginal(renderPostMessage(place.brand, post));
 }

@@ -5,6 +5,7 @@ import { postButtonValue } from '../buttonValues.js';
 import type { Answer } from '../errorBoundary.js';
 import { actionIds, blockIds } from '../ids.js';
 import type { Translate } from '../turns.js';
+import { renderCopyCheck } from './copyCheck.js';
 import { formatDay, formatMoment, quote } from './format.js';
 import { actions, button, context, section } from './kit.js';
 import { networkLabel, personText, statusText } from './labels.js';
@@ -68,6 +69,8 @@ export function renderPostBlocks(post: PostView, options: PostCardOptions): Know
   if (post.version > 1) blocks.push(context(t('slack.post.version', { version: post.version })));
   const pending = post.status === 'pending_approval';
   if (pending && options.frozen) blocks.push(context(t('slack.post.frozen')));
+  // The assistant's check is for whoever decides: shown with the decision buttons, once it has answered.
+  if (pending && options.withButtons && post.copyReview) blocks.push(renderCopyCheck(post.copyReview, t, options.language));
   if (pending && options.withButtons) blocks.push(postDecisionButtons(post, t));
   return blocks;
 }

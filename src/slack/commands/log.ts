@@ -19,7 +19,7 @@ export const logCommand: SlackCommandDefinition = {
       return turn.openModal(buildLogModal(t, { brandId: place.brand.id, channelId: command.channel_id }));
     }
     // Slack was answered already; the assistant may take its time reading the text.
-    const { interaction } = await logInteraction(deps.ctx, {
+    const { interaction, analysis } = await logInteraction(deps.ctx, {
       brandId: place.brand.id,
       actorId: place.person.id,
       network: request.network,
@@ -29,6 +29,6 @@ export const logCommand: SlackCommandDefinition = {
       ...(request.lead ? { lead: true } : {}),
     });
     // In the channel: the team sees it and anyone can mark it answered or escalate it.
-    await turn.announce(renderInteractionCard(interaction, { t, language: place.language, timezone: place.timezone, respondedBy: null }));
+    await turn.announce(renderInteractionCard(interaction, { t, language: place.language, timezone: place.timezone, respondedBy: null, assistantFallback: analysis?.fallback ?? false }));
   },
 };

@@ -4,6 +4,7 @@ import { listWeek, planPost } from '../../core/posts.js';
 import { localDateOf } from '../../core/time.js';
 import { renderWeek } from '../blocks/weekCalendar.js';
 import { parsePlanText } from '../parse/planText.js';
+import { checkPlannedCopy } from '../sync/postCopyCheck.js';
 import { postApprovalRequest } from '../sync/postMessages.js';
 import type { CommandTurn, SlackCommandDefinition } from '../turns.js';
 import { buildPlanModal } from '../views/planModal.js';
@@ -35,6 +36,9 @@ export const planCommand: SlackCommandDefinition = {
     const post = await planPost(deps.ctx, { brandId: place.brand.id, actorId: place.person.id, network: request.network, date: request.date, time: request.time, copy: request.copy });
     // Default: ask for approval where the plan was made, unless the brand has an approvals channel.
     const posted = await postApprovalRequest(deps, place.brand, post, place.brand.settings.approvalsChannel ?? command.channel_id);
+    // Approvers have the request at once; the assistant's copy check then fills it in, and the
+    // planner hears back once the request is complete (after the ack: the check is a model call).
+    await checkPlannedCopy(deps, post);
     await turn.tell(plannedAnswer(t, place, post, posted, command.channel_id));
   },
 };

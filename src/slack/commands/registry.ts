@@ -1,5 +1,7 @@
 import type { SlackCommandDefinition } from '../turns.js';
 import { approveCommand } from './approve.js';
+import { digestCommand } from './digest.js';
+import { escalateCommand } from './escalate.js';
 import { goalCommand } from './goal.js';
 import { logCommand } from './log.js';
 import { metricsCommand } from './metrics.js';
@@ -11,5 +13,5 @@ import { tandemCommand } from './tandem.js';
  * `/tandem` lists the registry that contains it, and modules load in a cycle here.
  */
 export function slackCommands(): readonly SlackCommandDefinition[] {
-  return [tandemCommand, planCommand, approveCommand, goalCommand, logCommand, metricsCommand];
+  return [tandemCommand, planCommand, approveCommand, goalCommand, logCommand, metricsCommand, escalateCommand, digestCommand];
 }

@@ -6,6 +6,7 @@ import { renderHelp } from '../blocks/help.js';
 import { section } from '../blocks/kit.js';
 import { roleLabel } from '../blocks/labels.js';
 import { describeSetting, renderSettings } from '../blocks/settingsList.js';
+import { renderDiscordLink } from '../bridge/discordLink.js';
 import type { SlackDeps } from '../deps.js';
 import type { Answer } from '../errorBoundary.js';
 import { parseTandemText } from '../parse/tandemText.js';
@@ -59,6 +60,8 @@ export const tandemCommand: SlackCommandDefinition = {
         const result = await setRole(deps.ctx, { brandId: place.brand.id, actorId: place.person.id, targetPersonId: target.id, role: request.role });
         return turn.tell(say(t('slack.role.set', { who: mentionUser(request.user.id), role: roleLabel(result.role, t), brand: escapeText(place.brand.name) })));
       }
+      case 'discordLink':
+        return turn.tell(await renderDiscordLink(deps, place));
       case 'showSettings':
         return turn.tell(renderSettings(place.brand, t));
       case 'setting': {

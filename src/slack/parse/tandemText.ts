@@ -11,6 +11,7 @@ export const tandemRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('role'), user: z.object({ id: z.string(), name: z.string().nullable() }), role: roleSchema }),
   z.object({ kind: z.literal('showSettings') }),
   z.object({ kind: z.literal('setting'), key: z.string().min(1), value: z.string() }),
+  z.object({ kind: z.literal('discordLink') }),
 ]);
 export type TandemRequest = z.infer<typeof tandemRequestSchema>;
 
@@ -22,7 +23,7 @@ function readRole(words: string[]): string {
   return joined === 'cm' ? 'community_manager' : joined;
 }
 
-/** `/tandem help | brand create <name> | brand use <slug> | role <@user> <role> | settings [<key> <value>]` */
+/** `/tandem help | brand create <name> | brand use <slug> | role <@user> <role> | settings [<key> <value>] | discord link` */
 export function parseTandemText(text: string): TandemRequest {
   const words = splitWords(text);
   const [first, second] = words.list.map((w) => w.toLowerCase());
@@ -46,6 +47,10 @@ export function parseTandemText(text: string): TandemRequest {
     const role = roleSchema.safeParse(readRole(words.list.slice(2)));
     if (!role.success) throw new UsageError('slack.parse.badRole', { got: words.list.slice(2).join(' '), roles: roleSchema.options.join(', ') });
     return { kind: 'role', user, role: role.data };
+  }
+  if (first === 'discord') {
+    if (second === 'link') return { kind: 'discordLink' };
+    throw new UsageError('discordLink.parse.what', { got: second ?? '' });
   }
   if (first === 'settings' || first === 'setting') {
     const key = words.list[1]?.toLowerCase();

@@ -63,7 +63,7 @@ export const logModalView: SlackViewDefinition = {
       kind: 'close',
       // The assistant reads the text after the modal has closed: Slack waits 3 s, no more.
       after: async (tell) => {
-        const { interaction } = await logInteraction(deps.ctx, {
+        const { interaction, analysis } = await logInteraction(deps.ctx, {
           brandId: place.brand.id,
           actorId: person.id,
           network: network.data,
@@ -72,7 +72,7 @@ export const logModalView: SlackViewDefinition = {
           text,
           ...(lead ? { lead: true } : {}),
         });
-        const card = renderInteractionCard(interaction, { t, language: place.language, timezone: place.timezone, respondedBy: null });
+        const card = renderInteractionCard(interaction, { t, language: place.language, timezone: place.timezone, respondedBy: null, assistantFallback: analysis?.fallback ?? false });
         await postCard(deps, body.user.id, metadata.channelId, card, tell);
       },
     };

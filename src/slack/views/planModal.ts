@@ -7,6 +7,7 @@ import { context, datepicker, input, modal, option, staticSelect, textInput, tim
 import { networkLabel } from '../blocks/labels.js';
 import { networkOptions } from '../blocks/options.js';
 import { callbackIds, fieldIds } from '../ids.js';
+import { checkPlannedCopy } from '../sync/postCopyCheck.js';
 import { postApprovalRequest } from '../sync/postMessages.js';
 import { plannedAnswer } from '../commands/planAnswers.js';
 import type { SlackViewDefinition, Translate, ViewOutcome } from '../turns.js';
@@ -89,6 +90,8 @@ export const planModalView: SlackViewDefinition = {
       after: async (tell) => {
         const channelId = place.brand.settings.approvalsChannel ?? metadata.channelId ?? person.externalId;
         const posted = await postApprovalRequest(deps, place.brand, post, channelId);
+        // After the modal closed (the check is a model call); the request first, then its check.
+        await checkPlannedCopy(deps, post);
         await tell(plannedAnswer(t, place, post, posted, metadata.channelId));
       },
     };

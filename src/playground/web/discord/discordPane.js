@@ -159,7 +159,9 @@ export function createDiscordPane(root, { toast }) {
   function drawMembers() {
     if (!snapshot) return;
     const current = snapshot;
-    const hoisted = [...current.guild.roles].filter((r) => ['Admin', 'Moderator'].includes(r.name)).sort((a, b) => b.position - a.position);
+    // As Discord lists members: under their highest "display separately" role, the rest together.
+    const hoisted = current.guild.roles.filter((r) => r.hoist).sort((a, b) => b.position - a.position);
+    /** @type {Set<string>} */
     const placed = new Set();
     const groups = hoisted.map((role) => {
       const inRole = current.guild.members.filter((m) => !placed.has(m.id) && m.roleIds.includes(role.id));

@@ -97,7 +97,7 @@
  * @typedef {object} DiscordSnapshot
  * @property {string} me
  * @property {{ key: string, id: string, title: string, name: string }[]} people
- * @property {{ id: string, name: string, roles: { id: string, name: string, colour: number, position: number }[], members: DiscordMember[], bans: { id: string, name: string, reason: string | null }[] }} guild
+ * @property {{ id: string, name: string, roles: { id: string, name: string, colour: number, position: number, hoist: boolean }[], members: DiscordMember[], bans: { id: string, name: string, reason: string | null }[] }} guild
  * @property {DiscordChannel[]} channels
  * @property {DiscordMessage[]} directMessages
  * @property {Command[]} commands

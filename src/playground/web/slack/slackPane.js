@@ -35,7 +35,10 @@ export function createSlackPane(root, { toast }) {
   let me = localStorage.getItem(userKey) ?? '';
   /** @type {Place} */
   let place = { kind: 'channel', id: '' };
-  /** How many messages each place had when last looked at, for unread badges. @type {Map<string, number>} */
+  /**
+   * How many messages each place had when last looked at, for unread badges.
+   * @type {Map<string, number>}
+   */
   const seen = new Map();
   /** @type {Map<string, { element: HTMLElement, signature: string }>} */
   let drawn = new Map();

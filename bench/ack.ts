@@ -1,0 +1,64 @@
+// `npm run bench:ack`: how fast Tandem acknowledges signed slash commands (/log and /plan,
+// real database, the work after each ack running meanwhile), at 1, 10 and 100 in flight,
+// against a bare Bolt app answering the same signed requests in the same run and process.
+// Slack (the stand-in and the load generator) runs in a child process, as it would run
+// elsewhere. Embedded storage always; PostgreSQL too when TEST_DATABASE_URL is set.
+// Flags: --count N (commands per level), --concurrency 1,10,100.
+import { parseArgs } from 'node:util';
+import { benchStores } from './lib/benchDatabase.js';
+import { startBareBolt } from './lib/bareBolt.js';
+import { benchCommands } from './lib/commandTexts.js';
+import { percentile, printFigure } from './lib/figures.js';
+import { startSlackSide } from './lib/slackSideProcess.js';
+import { benchBotToken, benchChannel, benchSigningSecret, startSlackTandem } from './lib/slackTandem.js';
+
+const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '1,10,100' } } });
+const count = Number(values.count);
+const levels = values.concurrency.split(',').map(Number);
+const postgresUrl = process.env.TEST_DATABASE_URL || undefined;
+
+const side = await startSlackSide({ botToken: benchBotToken, signingSecret: benchSigningSecret });
+try {
+  for (const store of benchStores(postgresUrl)) {
+    const run = await startSlackTandem({ store, postgresUrl, apiUrl: side.apiUrl });
+    const bare = await startBareBolt({ signingSecret: benchSigningSecret, botToken: benchBotToken, apiUrl: side.apiUrl, commands: [...benchCommands] });
+    let sent = 0;
+    let answered = await side.answers();
+    try {
+      for (const command of benchCommands) {
+        const load = (endpoint: string, n: number, concurrency: number) =>
+          side.load({ endpoint, command, user: command === '/log' ? run.cm : run.strategist, channelId: benchChannel, offset: (sent += n) - n, count: n, concurrency });
+        // Warm-up at the highest concurrency: JIT, kept-alive connections, pools, plans.
+        const warmUp = Math.max(...levels);
+        await load(bare.endpoint, warmUp * 3, warmUp);
+        await load(run.endpoint, warmUp * 3, warmUp);
+        await side.waitForAnswers((answered += warmUp * 3));
+        for (const concurrency of levels) {
+          const bareTimes = await load(bare.endpoint, count, concurrency);
+          const started = performance.now();
+          const tandemTimes = await load(run.endpoint, count, concurrency);
+          // The work after the acks finishes before the next level starts, so levels do not mix.
+          await side.waitForAnswers((answered += count));
+          const drainedSeconds = (performance.now() - started) / 1000;
+          const ok = tandemTimes.statuses['200'] ?? 0;
+          if (ok !== count) throw new Error(`${command} at ${concurrency}: ${count - ok} requests not answered 200 (${JSON.stringify(tandemTimes.statuses)})`);
+          const p50 = percentile(tandemTimes.latencies, 50);
+          const p99 = percentile(tandemTimes.latencies, 99);
+          const bareP99 = percentile(bareTimes.latencies, 99);
+          const context = { concurrency, store, command, count };
+          printFigure({ bench: 'ack', figure: 'p50_ms', value: Number(p50.toFixed(2)), unit: 'ms', ...context });
+          printFigure({ bench: 'ack', figure: 'p99_ms', value: Number(p99.toFixed(2)), unit: 'ms', ...context });
+          printFigure({ bench: 'ack', figure: 'bare_p99_ms', value: Number(bareP99.toFixed(2)), unit: 'ms', ...context, bare_p50_ms: Number(percentile(bareTimes.latencies, 50).toFixed(2)) });
+          printFigure({ bench: 'ack', figure: 'p99_ratio', value: Number((p99 / bareP99).toFixed(2)), unit: 'x', ...context });
+          process.stderr.write(`[${store}] ${command} x${concurrency}: ${count} acked, all answered ${drainedSeconds.toFixed(1)} s after the first\n`);
+        }
+        await side.forget();
+      }
+    } finally {
+      await bare.close();
+      await run.close();
+    }
+  }
+} finally {
+  await side.close();
+}

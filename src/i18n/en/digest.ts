@@ -1,0 +1,98 @@
+/** The daily digest, the weekly summary, `/digest`, and the jobs' reminders and alerts. */
+export const digest = {
+  // Header and notification text.
+  'digest.title.daily': '📊 {brand} · {day}',
+  'digest.title.weekly': '🗓 {brand} · week of {start} – {end}',
+  'digest.text.daily': 'Daily digest of {brand} for {day}',
+  'digest.text.weekly': 'Weekly summary of {brand}: {start} – {end}',
+  'digest.context.figuresOf': 'Figures of {day} · times in {timezone}',
+  'digest.context.weekOf': 'Monday {day} · times in {timezone}',
+  'digest.context.late': '⏰ Sent late: Tandem was not running at {time}, when it was due.',
+  'digest.context.preview': '👀 Preview: only you see it, and it does not count as the digest.',
+  'digest.narrative': '💡 {text}',
+  'digest.footer': 'Tandem · `/digest preview` shows it any time · `/tandem settings digest-time 09:00` moves it',
+
+  // Goals.
+  'digest.goals.title': '*🎯 Goals*',
+  'digest.goals.none': '🎯 *Goals:* none set yet. Set one with `/goal set followers 12000 by 2026-06-30`.',
+  'digest.goals.line': '*{metric}*{network} · {status}\n`{bar}` {percent} of target {target} · now {current}\n{pace}',
+  'digest.goals.pace': 'pace {actual}/day · needs {required}/day · {left}',
+  'digest.goals.paceNoNeed': 'pace {actual}/day · {left}',
+  'digest.goals.daysLeft': '{count} days left',
+  'digest.goals.deadlineToday': 'deadline today',
+  'digest.goals.noDeadline': 'no deadline',
+  'digest.goals.more': '…and {count} more: `/goal list`',
+  'digest.status.achieved': '✅ achieved',
+  'digest.status.on_track': '🟢 on track',
+  'digest.status.at_risk': '🟡 at risk',
+  'digest.status.off_track': '🔴 off track',
+  'digest.status.not_started': '⚪ not started',
+  'digest.status.no_data': '⚪ no data yet',
+
+  // Numbers and chart.
+  'digest.metrics.title': '*📈 Numbers of {day}*',
+  'digest.metrics.none': '📈 *Numbers:* nothing recorded for {day}. Add them with `/metrics instagram followers=12450 reach=30100`.',
+  'digest.metrics.field': '*{metric}*  {value}\n{dayOverDay} d/d · {weekOverWeek} w/w',
+  'digest.points': '{value} pts',
+  'digest.chart.title': 'Last 30 days',
+  'digest.chart.alt': '{metrics}: the last 30 days',
+  'digest.chart.sparklines': '*Last 30 days*',
+
+  // Conversations.
+  'digest.interactions.title': '*💬 Interactions:* {count} on {day} · {networks}',
+  'digest.interactions.none': '💬 *Interactions:* none logged on {day}.',
+  'digest.interactions.sentiment': '😊 {positive} · 😐 {neutral} · 😠 {negative} · negative share {share} ({shift} vs the 7 days before)',
+  'digest.interactions.sentimentNoBase': '😊 {positive} · 😐 {neutral} · 😠 {negative} · negative share {share}',
+  'digest.interactions.quote': '{emoji} *{network}* · {author}\n{quote}',
+  'digest.response.line': '⏱ *Response time:* median {p50}, 90% within {p90} · {answered} answered · {late} after the {sla}-min SLA',
+  'digest.response.noneAnswered': '⏱ *Response time:* nothing from {day} answered yet.',
+  'digest.response.breaches': '⚠️ {count} unanswered past the SLA in the last 7 days (oldest waiting {age}).',
+  'digest.response.noBreaches': '✅ Nothing unanswered past the SLA.',
+  'digest.leads.title': '🧲 *New leads:* {count}',
+  'digest.leads.none': '🧲 *New leads:* none.',
+  'digest.leads.item': '• {network} · {author} — {text}',
+
+  // Work that is open now.
+  'digest.escalations.title': '*🚨 Open escalations:* {count}',
+  'digest.escalations.none': '🚨 *Escalations:* none open.',
+  'digest.escalations.item': '*#{number} · {severity}* {summary}\n{status} · open for {age}',
+  'digest.escalations.more': '…and {count} more.',
+  'digest.button.acknowledge': 'Acknowledge',
+  'digest.pending.title': '*⏳ Waiting for approval:* {count}',
+  'digest.pending.none': '⏳ *Approvals:* nothing waiting.',
+  'digest.pending.item': '*#{number} · {network}* · {when} · {given}/{needed} approvals\n{copy}',
+  'digest.pending.more': '…and {count} more: `/approve`',
+  'digest.schedule.title': '*🗓 Going out today:* {count}',
+  'digest.schedule.none': '🗓 *Today:* nothing scheduled.',
+  'digest.schedule.item': '`{time}` {network} #{number} · {status} — {copy}',
+  'digest.schedule.more': '…and {count} more: `/plan week`',
+  'digest.moderation.line': '🛡 *Discord:* {cases} moderation cases ({automod} by automod){actions} · {reportsToday} reports, {reportsOpen} open',
+  'digest.moderation.none': '🛡 *Discord:* quiet, no moderation cases and no open reports.',
+
+  // Weekly summary.
+  'digest.weekly.metricsTitle': '*📈 The week*',
+  'digest.weekly.metricsNone': '📈 *The week:* no numbers recorded.',
+  'digest.weekly.metricField': '*{metric}*  {value}\n{change} vs the week before',
+  'digest.weekly.interactions': '💬 *Interactions:* {count} · 😊 {positive} · 😠 {negative}',
+  'digest.weekly.interactionsNone': '💬 *Interactions:* none logged in the week.',
+  'digest.weekly.open': '🚨 {escalations} open escalations · ⏳ {pending} posts waiting for approval',
+
+  // /digest
+  'slack.command.digest.description': 'Send today’s digest now, or preview it',
+  'slack.command.digest.hint': 'now | preview',
+  'slack.command.digest.usage': '/digest now (posts it in the digest channel) · /digest preview (only you see it)',
+  'slack.command.digest.example': '/digest preview',
+  'digest.command.sent': 'Today’s digest is in {channel}.',
+  'digest.command.sentAgain': 'Posted a fresh digest in {channel}; today’s had already gone out.',
+  'digest.command.recovered': 'Today’s digest was already in {channel}.',
+  'digest.noChannel': 'There is no digest channel yet. Set one with `/tandem settings digest-channel #channel`.',
+  'digest.sendFailed': 'The digest could not be posted in {channel} ({reason}). Tandem tries again in a minute.',
+
+  // Jobs: approval nudges and SLA alerts.
+  'digest.nudge.title': '⏳ {mentions} {count} posts still need approval before they go out.',
+  'digest.nudge.text': '{count} posts of {brand} still need approval',
+  'digest.sla.title': '⚠️ {mentions} {count} interactions of {brand} are unanswered past the {sla}-min SLA.',
+  'digest.sla.text': '{count} interactions of {brand} unanswered past the SLA',
+  'digest.sla.item': '*{network} · {kind}* · {author} · waiting {age}\n{text}',
+  'digest.sla.more': '…and {count} more: App Home lists them all.',
+} as const;
