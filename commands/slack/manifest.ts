@@ -19,6 +19,8 @@ export const botScopes = [
   'groups:read', // conversations.info on private channels Tandem was invited to
   'im:write', // answers in the app's direct message (App Home buttons, modals opened from Home)
   'files:write', // digest charts (files.getUploadURLExternal / completeUploadExternal)
+  'channels:history', // a digest retry checks whether an earlier attempt posted it (conversations.history)
+  'groups:history', // the same in a private digest channel
 ] as const;
 
 export const botEvents = [eventNames.appHomeOpened] as const;
