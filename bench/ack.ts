@@ -3,7 +3,7 @@
 // against a bare Bolt app answering the same signed requests in the same run and process.
 // Slack (the stand-in and the load generator) runs in a child process, as it would run
 // elsewhere. Embedded storage always; PostgreSQL too when TEST_DATABASE_URL is set.
-// Flags: --count N (commands per level), --concurrency 1,10,100.
+// Flags: --count N (commands per level), --concurrency 1,10,100, --store embedded|postgres.
 import { parseArgs } from 'node:util';
 import { benchStores } from './lib/benchDatabase.js';
 import { startBareBolt } from './lib/bareBolt.js';
@@ -12,14 +12,14 @@ import { percentile, printFigure } from './lib/figures.js';
 import { startSlackSide } from './lib/slackSideProcess.js';
 import { benchBotToken, benchChannel, benchSigningSecret, startSlackTandem } from './lib/slackTandem.js';
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '1,10,100' } } });
+const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '1,10,100' }, store: { type: 'string' } } });
 const count = Number(values.count);
 const levels = values.concurrency.split(',').map(Number);
 const postgresUrl = process.env.TEST_DATABASE_URL || undefined;
 
 const side = await startSlackSide({ botToken: benchBotToken, signingSecret: benchSigningSecret });
 try {
-  for (const store of benchStores(postgresUrl)) {
+  for (const store of benchStores(postgresUrl).filter((s) => !values.store || s === values.store)) {
     const run = await startSlackTandem({ store, postgresUrl, apiUrl: side.apiUrl });
     const bare = await startBareBolt({ signingSecret: benchSigningSecret, botToken: benchBotToken, apiUrl: side.apiUrl, commands: [...benchCommands] });
     let sent = 0;

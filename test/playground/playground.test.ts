@@ -85,8 +85,11 @@ describe.skipIf(!hasChromium)(hasChromium ? 'playground in chromium' : `playgrou
     const element = await request.elementHandle();
     await request.locator('button[data-action-id="post_approve"]').click();
 
+    // The message may be edited more than once (the assistant's copy check, then the decision):
+    // wait for the decision itself.
     const updated = page.locator(`[data-testid="slack-message"][data-ts="${ts}"]`);
-    await updated.locator('[data-testid="edited"]').waitFor();
+    await updated.filter({ hasText: 'Approved by' }).waitFor();
+    expect(await updated.locator('[data-testid="edited"]').count()).toBe(1);
     expect(await element?.evaluate((node) => node.isConnected)).toBe(true);
     expect(await updated.locator('button[data-action-id="post_approve"]').count()).toBe(0);
     expect((await textOf(updated)).toLowerCase()).toContain('approved');

@@ -6,7 +6,7 @@ export const digest = {
   'digest.text.daily': 'Daily digest of {brand} for {day}',
   'digest.text.weekly': 'Weekly summary of {brand}: {start} – {end}',
   'digest.context.figuresOf': 'Figures of {day} · times in {timezone}',
-  'digest.context.weekOf': 'Monday {day} · times in {timezone}',
+  'digest.context.weekOf': 'Sent {day} · times in {timezone}',
   'digest.context.late': '⏰ Sent late: Tandem was not running at {time}, when it was due.',
   'digest.context.preview': '👀 Preview: only you see it, and it does not count as the digest.',
   'digest.narrative': '💡 {text}',
@@ -55,7 +55,7 @@ export const digest = {
   // Work that is open now.
   'digest.escalations.title': '*🚨 Open escalations:* {count}',
   'digest.escalations.none': '🚨 *Escalations:* none open.',
-  'digest.escalations.item': '*#{number} · {severity}* {summary}\n{status} · open for {age}',
+  'digest.escalations.item': '*#{number} · {severity}* {summary}\n{status} · raised {age} ago',
   'digest.escalations.more': '…and {count} more.',
   'digest.button.acknowledge': 'Acknowledge',
   'digest.pending.title': '*⏳ Waiting for approval:* {count}',

@@ -6,7 +6,7 @@ export const digest: Record<keyof typeof en, string> = {
   'digest.text.daily': 'Resumen diario de {brand} del {day}',
   'digest.text.weekly': 'Resumen semanal de {brand}: {start} – {end}',
   'digest.context.figuresOf': 'Cifras del {day} · horas en {timezone}',
-  'digest.context.weekOf': 'Lunes {day} · horas en {timezone}',
+  'digest.context.weekOf': 'Enviado el {day} · horas en {timezone}',
   'digest.context.late': '⏰ Enviado con retraso: Tandem no estaba en marcha a las {time}, cuando tocaba.',
   'digest.context.preview': '👀 Vista previa: solo la ves tú y no cuenta como el resumen.',
   'digest.narrative': '💡 {text}',
@@ -51,7 +51,7 @@ export const digest: Record<keyof typeof en, string> = {
 
   'digest.escalations.title': '*🚨 Escalados abiertos:* {count}',
   'digest.escalations.none': '🚨 *Escalados:* ninguno abierto.',
-  'digest.escalations.item': '*#{number} · {severity}* {summary}\n{status} · abierto desde hace {age}',
+  'digest.escalations.item': '*#{number} · {severity}* {summary}\n{status} · abierto hace {age}',
   'digest.escalations.more': '…y {count} más.',
   'digest.button.acknowledge': 'Asumir',
   'digest.pending.title': '*⏳ Pendientes de aprobación:* {count}',

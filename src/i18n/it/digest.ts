@@ -6,7 +6,7 @@ export const digest: Record<keyof typeof en, string> = {
   'digest.text.daily': 'Riepilogo giornaliero di {brand} del {day}',
   'digest.text.weekly': 'Riepilogo settimanale di {brand}: {start} – {end}',
   'digest.context.figuresOf': 'Numeri del {day} · orari in {timezone}',
-  'digest.context.weekOf': 'Lunedì {day} · orari in {timezone}',
+  'digest.context.weekOf': 'Inviato {day} · orari in {timezone}',
   'digest.context.late': '⏰ Inviato in ritardo: Tandem non era attivo alle {time}, quando era previsto.',
   'digest.context.preview': '👀 Anteprima: la vedi solo tu e non conta come riepilogo.',
   'digest.narrative': '💡 {text}',

@@ -4,12 +4,12 @@ import type { PostView } from '../../core/postViews.js';
 import type { SlaBreach } from '../../core/responseTimes.js';
 import { postButtonValue } from '../buttonValues.js';
 import type { Answer } from '../errorBoundary.js';
-import { formatAge, formatDay, quote } from '../blocks/format.js';
+import { formatAge, formatDay } from '../blocks/format.js';
 import { button, context, section } from '../blocks/kit.js';
 import { networkLabel } from '../blocks/labels.js';
 import { actionIds, blockIds } from '../ids.js';
 import { translator } from '../turns.js';
-import { snippet } from './figures.js';
+import { quoteSnippet, snippet } from './figures.js';
 
 // The jobs' reminders as Slack messages: approval nudges to the strategists, SLA breaches
 // to the community managers. Mentions are Slack ids (<@U…>), so Slack notifies them.
@@ -28,7 +28,7 @@ export function renderApprovalNudge(brand: BrandView, posts: PostView[], mention
       when: `${formatDay(post.localDate, language)}, ${post.localTime}`,
       given: post.approvalsGiven,
       needed: post.approvalsNeeded,
-      copy: quote(snippet(post.copy, 200)),
+      copy: quoteSnippet(post.copy, 200),
     });
     // Same block ids as the digest's list: a click tells the clicker, the reminder stays.
     blocks.push(
@@ -51,7 +51,7 @@ export function renderSlaAlert(brand: BrandView, breaches: SlaBreach[], mentions
       kind: t(`slack.interactionKind.${breach.kind}`),
       author: snippet(breach.author, 60),
       age: formatAge(breach.ageMinutes),
-      text: quote(snippet(breach.text, 160)),
+      text: quoteSnippet(breach.text, 160),
     }),
   );
   const blocks: KnownBlock[] = [

@@ -1,11 +1,11 @@
 import type { KnownBlock } from '@slack/types';
 import type { DigestData, DigestInteraction } from '../../core/digestData.js';
 import { interactionButtonValue } from '../buttonValues.js';
-import { formatDay, formatNumber, quote } from '../blocks/format.js';
+import { formatDay, formatNumber } from '../blocks/format.js';
 import { button, section } from '../blocks/kit.js';
 import { networkLabel } from '../blocks/labels.js';
 import { actionIds, blockIds } from '../ids.js';
-import { formatMinutes, formatShare, formatShift, snippet } from './figures.js';
+import { formatMinutes, formatShare, formatShift, quoteSnippet, snippet } from './figures.js';
 import type { DigestView } from './view.js';
 
 const maxLeads = 5;
@@ -16,7 +16,7 @@ function quoteBlock(interaction: DigestInteraction, emoji: string, view: DigestV
     emoji,
     network: networkLabel(interaction.network, view.t),
     author: snippet(interaction.author, 60),
-    quote: quote([...interaction.text].length > quoteLength ? `${[...interaction.text].slice(0, quoteLength - 1).join('')}…` : interaction.text),
+    quote: quoteSnippet(interaction.text, quoteLength),
   });
   // The most negative comment of the day is the one most likely to need a strategist.
   const accessory =

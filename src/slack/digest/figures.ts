@@ -1,6 +1,6 @@
 import type { Change, GoalMetricName } from '../../core/digestKpis.js';
 import type { Language } from '../../i18n/catalog.js';
-import { escapeText, formatAge, formatNumber } from '../blocks/format.js';
+import { escapeText, formatAge, formatNumber, quote } from '../blocks/format.js';
 import type { Translate } from '../turns.js';
 
 // How the digest writes numbers: changes with arrows, shares as percentages, minutes as ages.
@@ -48,9 +48,18 @@ export function formatPerDay(metric: GoalMetricName, value: number, language: La
   return `${sign}${formatNumber(size, language, digits)}`;
 }
 
+/** User text in one line, cut to `max` characters (not escaped). */
+export function cutText(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return [...flat].length > max ? `${[...flat].slice(0, max - 1).join('')}…` : flat;
+}
+
 /** User text in one line, cut to `max` characters, safe for mrkdwn. */
 export function snippet(text: string, max = 140): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const cut = [...flat].length > max ? `${[...flat].slice(0, max - 1).join('')}…` : flat;
-  return escapeText(cut);
+  return escapeText(cutText(text, max));
+}
+
+/** User text cut to `max` characters as a mrkdwn quote (escaped once, by `quote`). */
+export function quoteSnippet(text: string, max: number): string {
+  return quote(cutText(text, max));
 }

@@ -18,7 +18,9 @@ function daysLeftText(goal: GoalProgress, view: DigestView): string {
 function paceText(goal: GoalProgress, view: DigestView): string {
   const left = daysLeftText(goal, view);
   const { actualPerDay, requiredPerDay } = goal.pace;
-  const actual = actualPerDay === null ? '—' : formatPerDay(goal.metric, actualPerDay, view.language);
+  // Rate goals without a baseline have no pace: a share is not something that adds up per day.
+  if (actualPerDay === null) return left;
+  const actual = formatPerDay(goal.metric, actualPerDay, view.language);
   if (requiredPerDay === null || goal.status === 'achieved') return view.t('digest.goals.paceNoNeed', { actual, left });
   return view.t('digest.goals.pace', { actual, required: formatPerDay(goal.metric, requiredPerDay, view.language), left });
 }

@@ -4,11 +4,11 @@ import type { DigestData } from '../../core/digestData.js';
 import { localDateOf } from '../../core/time.js';
 import { catalogFor, type MessageKey } from '../../i18n/catalog.js';
 import { escalationButtonValue, postButtonValue } from '../buttonValues.js';
-import { formatAge, formatDay, formatNumber, quote } from '../blocks/format.js';
+import { formatAge, formatDay, formatNumber } from '../blocks/format.js';
 import { button, context, section } from '../blocks/kit.js';
 import { networkLabel, statusText } from '../blocks/labels.js';
 import { actionIds, blockIds } from '../ids.js';
-import { snippet } from './figures.js';
+import { quoteSnippet, snippet } from './figures.js';
 import type { DigestView } from './view.js';
 
 // What is open now: escalations, posts waiting for a decision, today's schedule, Discord.
@@ -58,7 +58,7 @@ export function renderPendingSection(data: DigestData, view: DigestView): KnownB
       when: `${formatDay(localDateOf(post.scheduledAt, timezone), language)}, ${post.localTime}`,
       given: post.approvals,
       needed: post.approvalsNeeded,
-      copy: quote(snippet(post.copy, 200)),
+      copy: quoteSnippet(post.copy, 200),
     });
     // The same Approve as on the post's own message: the value pins the version shown here.
     const accessory = view.buttons
