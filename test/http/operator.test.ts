@@ -9,7 +9,7 @@ let database: TestDatabase;
 let tandem: Tandem;
 beforeAll(async () => {
   database = await createTestDatabase();
-  tandem = await startTandem(loadConfig({ DATABASE_URL: database.url, PORT: '0' }), silentLog, { jobs: [] });
+  tandem = await startTandem(loadConfig({ DATABASE_URL: database.url, PORT: '0', PLAYGROUND: '0' }), silentLog, { jobs: [] });
 });
 afterAll(async () => {
   await tandem.stop();
