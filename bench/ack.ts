@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { benchStores } from './lib/benchDatabase.js';
 import { startBareBolt } from './lib/bareBolt.js';
 import { benchCommands } from './lib/commandTexts.js';
+import { createErrorTally } from './lib/errorTally.js';
 import { percentile, printFigure } from './lib/figures.js';
 import { startSlackSide } from './lib/slackSideProcess.js';
 import { benchBotToken, benchChannel, benchSigningSecret, startSlackTandem } from './lib/slackTandem.js';
@@ -20,10 +21,11 @@ const postgresUrl = process.env.TEST_DATABASE_URL || undefined;
 const side = await startSlackSide({ botToken: benchBotToken, signingSecret: benchSigningSecret });
 try {
   for (const store of benchStores(postgresUrl).filter((s) => !values.store || s === values.store)) {
-    const run = await startSlackTandem({ store, postgresUrl, apiUrl: side.apiUrl });
+    const log = createErrorTally();
+    const run = await startSlackTandem({ store, postgresUrl, apiUrl: side.apiUrl, log });
     const bare = await startBareBolt({ signingSecret: benchSigningSecret, botToken: benchBotToken, apiUrl: side.apiUrl, commands: [...benchCommands] });
     let sent = 0;
-    let answered = await side.answers();
+    let answered = (await side.answers()).responses;
     try {
       for (const command of benchCommands) {
         const load = (endpoint: string, n: number, concurrency: number) =>
@@ -40,6 +42,9 @@ try {
           // The work after the acks finishes before the next level starts, so levels do not mix.
           await side.waitForAnswers((answered += count));
           const drainedSeconds = (performance.now() - started) / 1000;
+          const failed = (await side.answers()).failed;
+          if (failed > 0) process.stderr.write(`[${store}] ${command} x${concurrency}: ${failed} answers so far were apologies\n`);
+          for (const line of log.drain()) process.stderr.write(`[${store}] logged: ${line}\n`);
           const ok = tandemTimes.statuses['200'] ?? 0;
           if (ok !== count) throw new Error(`${command} at ${concurrency}: ${count - ok} requests not answered 200 (${JSON.stringify(tandemTimes.statuses)})`);
           const p50 = percentile(tandemTimes.latencies, 50);

@@ -39,7 +39,7 @@ async function handle(request: SlackSideRequest): Promise<SlackSideReply> {
       return { type: 'loaded', latencies: timed.latencies, statuses: Object.fromEntries(timed.statuses) };
     }
     case 'answers':
-      return { type: 'answers', responses: answered };
+      return { type: 'answers', responses: answered, failed };
     case 'forget':
       forget();
       return { type: 'forgotten' };
@@ -47,8 +47,12 @@ async function handle(request: SlackSideRequest): Promise<SlackSideReply> {
 }
 
 let answered = 0;
+/** Answers that are apologies (a bug, a timeout, the database gone) rather than results. */
+let failed = 0;
 slack.onRecord((entry) => {
-  if (entry.kind === 'response_url') answered += 1;
+  if (entry.kind !== 'response_url') return;
+  answered += 1;
+  if (/error id|nothing was saved/i.test(JSON.stringify(entry.body))) failed += 1;
 });
 
 process.on('message', (message: { id: number; request: SlackSideRequest }) => {

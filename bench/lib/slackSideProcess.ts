@@ -10,8 +10,8 @@ export type LoadResult = { latencies: number[]; statuses: Record<string, number>
 export type SlackSide = {
   apiUrl: string;
   load(input: { endpoint: string; command: BenchCommand; user: SlackActor; channelId: string; offset: number; count: number; concurrency: number }): Promise<LoadResult>;
-  /** response_url answers received so far (each command is answered once). */
-  answers(): Promise<number>;
+  /** response_url answers received so far (each command is answered once), and how many were apologies. */
+  answers(): Promise<{ responses: number; failed: number }>;
   /** Waits until `expected` answers arrived: the work after the acks is done. */
   waitForAnswers(expected: number, timeoutMs?: number): Promise<void>;
   forget(): Promise<void>;
@@ -58,11 +58,12 @@ export async function startSlackSide(options: { botToken: string; signingSecret:
     },
     async answers() {
       const reply = await ask({ type: 'answers' });
-      return reply.type === 'answers' ? reply.responses : 0;
+      if (reply.type !== 'answers') throw new Error(`unexpected reply ${reply.type}`);
+      return { responses: reply.responses, failed: reply.failed };
     },
     async waitForAnswers(expected, timeoutMs = 180_000) {
       const deadline = Date.now() + timeoutMs;
-      for (let got = await side.answers(); got < expected; got = await side.answers()) {
+      for (let got = (await side.answers()).responses; got < expected; got = (await side.answers()).responses) {
         if (Date.now() > deadline) throw new Error(`only ${got} of ${expected} answers arrived within ${timeoutMs} ms`);
         await new Promise((r) => setTimeout(r, 25));
       }

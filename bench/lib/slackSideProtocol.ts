@@ -10,5 +10,5 @@ export type SlackSideRequest =
 export type SlackSideReply =
   | { type: 'ready'; apiUrl: string }
   | { type: 'loaded'; latencies: number[]; statuses: Record<string, number> }
-  | { type: 'answers'; responses: number }
+  | { type: 'answers'; responses: number; failed: number }
   | { type: 'forgotten' };

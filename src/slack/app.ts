@@ -8,9 +8,8 @@ import { toBoltLogger } from './boltLogger.js';
 import { followCrisis } from './crisis/follow.js';
 import type { SlackDeps } from './deps.js';
 import { homeOpenedListener } from './home.js';
-import { commandNames, eventNames } from './ids.js';
-import { actionListener, commandListener, shortcutListener, viewListener } from './listeners.js';
-import { slackActions, slackCommands, slackShortcuts, slackViews } from './registry.js';
+import { registerDispatchers } from './dispatch.js';
+import { eventNames } from './ids.js';
 import { postMessageSync } from './sync/postMessages.js';
 
 export const slackEventsPath = '/slack/events';
@@ -48,10 +47,8 @@ export type SlackApp = {
 };
 
 function register(app: App, deps: SlackDeps): void {
-  for (const command of slackCommands()) app.command(commandNames[command.key], commandListener(deps, command));
-  for (const action of slackActions) app.action(action.actionId, actionListener(deps, action));
-  for (const view of slackViews) app.view({ callback_id: view.callbackId, type: 'view_submission' }, viewListener(deps, view));
-  for (const shortcut of slackShortcuts) app.shortcut({ callback_id: shortcut.callbackId, type: shortcut.type }, shortcutListener(deps, shortcut));
+  // One listener per kind, dispatching by id: cheaper acknowledgements (see dispatch.ts).
+  registerDispatchers(app, deps);
   app.event(eventNames.appHomeOpened, homeOpenedListener(deps));
   // Listeners answer through the error boundary; this only sees errors outside them (middleware).
   app.error(async (error) => {

@@ -3,6 +3,7 @@ import type { KnownBlock } from '@slack/types';
 import { isUserError } from '../core/errors.js';
 import type { Log } from '../core/log.js';
 import { translate, type Language, type MessageKey } from '../i18n/catalog.js';
+import { afterAckQueue } from './afterAck.js';
 import { section } from './blocks/kit.js';
 import { UsageError } from './parse/usageError.js';
 
@@ -53,6 +54,8 @@ export function answerForError(error: unknown, state: TurnState, log: Log, where
 /**
  * The one error boundary every Slack handler runs in: whatever happens, the person gets an
  * answer only they can see. If even that answer cannot be delivered, it is logged.
+ * Handlers reach it after acknowledging Slack, so the work waits its turn in the
+ * after-ack queue (afterAck.ts) instead of all at once on the database pool.
  */
 export type Outcome = 'ok' | 'refused' | 'failed';
 
@@ -64,7 +67,7 @@ export async function withErrorBoundary(
   work: () => Promise<void>,
 ): Promise<Outcome> {
   try {
-    await work();
+    await afterAckQueue.run(work);
     return 'ok';
   } catch (error) {
     const answer = answerForError(error, state, log, where);

@@ -1,8 +1,9 @@
+// First: discord.js must load before vega-lite (the digest's charts), which patches Set.prototype.toJSON and breaks discord.js's start-up.
+import { blocksText, crisisChannel, startCrisisHarness, type CrisisHarness } from './harness.js';
 import type { InputBlock, StaticSelect } from '@slack/types';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { actionIds, callbackIds, fieldIds } from '../../src/slack/ids.js';
 import { actionIdsIn, socialChannel } from '../slack/harness.js';
-import { blocksText, crisisChannel, startCrisisHarness, type CrisisHarness } from './harness.js';
 
 describe('raising an escalation from Slack', () => {
   let h: CrisisHarness;
@@ -42,6 +43,10 @@ describe('raising an escalation from Slack', () => {
     // The modal closes at once; the alert follows.
     expect(answer).toMatchObject({ status: 200, text: '' });
     const posted = await h.slack.waitForCall('chat.postMessage', { since: before, where: (c) => c.answer?.channel === crisisChannel });
+    // The raiser is told where the alert is, privately, where they clicked: the last step.
+    const told = await h.slack.waitForCall('chat.postEphemeral', { since: before });
+    expect(told.args).toMatchObject({ channel: socialChannel, user: h.team.cm.externalId });
+    expect(blocksText(told.args as { text: string })).toContain('Escalation #1 (🟠 SEV2) raised');
     const row = await h.database.db.escalation.findFirstOrThrow({ where: { brandId: h.team.brand.id }, include: { interactions: true } });
     expect(row).toMatchObject({ number: 1, severity: 'sev2', status: 'open', raisedById: h.team.cm.id, raisedVia: 'slack_button', alertChannelId: crisisChannel, alertMessageId: posted.answer?.ts });
     expect(row.interactions.map((i) => i.interactionId)).toEqual([id]);
@@ -58,10 +63,6 @@ describe('raising an escalation from Slack', () => {
     // Both strategists are mentioned, in the notification text too (that is what notifies them).
     for (const strategist of [h.team.strategist, h.team.strategist2]) expect(alert.text).toContain(`<@${strategist.externalId}>`);
 
-    // The raiser is told where the alert is, privately, where they clicked.
-    const told = await h.slack.waitForCall('chat.postEphemeral', { since: before });
-    expect(told.args).toMatchObject({ channel: socialChannel, user: h.team.cm.externalId });
-    expect(blocksText(told.args as { text: string })).toContain('Escalation #1 (🟠 SEV2) raised');
   });
 
   it('a second click on Escalate for the same interaction links to the open escalation instead of raising another', async () => {
@@ -108,7 +109,7 @@ describe('raising an escalation from Slack', () => {
     expect(blocksText(view)).toContain('the batch 42 bottles leak');
     const before = h.slack.mark();
     await h.submit(h.team.cm, view, { [fieldIds.escalateSeverity]: 'sev3' });
-    await h.slack.waitForCall('chat.postMessage', { since: before, where: (c) => c.answer?.channel === crisisChannel });
+    await h.slack.waitForCall('chat.postEphemeral', { since: before });
     const row = await h.database.db.escalation.findFirstOrThrow({ where: { raisedVia: 'slack_shortcut' } });
     expect(row).toMatchObject({ severity: 'sev3', summary: 'Customer on the phone: the batch 42 bottles leak, she is posting photos' });
     expect(row.originRef).toMatchObject({ platform: 'slack', channelId: socialChannel, messageId: pasted.ts });

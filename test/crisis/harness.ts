@@ -225,6 +225,8 @@ export async function startCrisisHarness(options: { discord?: boolean } = {}): P
       const answer = await h.submit(team.cm, view, values);
       if (answer.status !== 200 || answer.text !== '') throw new Error(`the escalate modal answered ${answer.status} ${answer.text}`);
       const posted = await slack.waitForCall('chat.postMessage', { since: before, where: (c) => c.answer?.ok === true && c.answer.channel === crisisChannel && !(c.args as { thread_ts?: string }).thread_ts });
+      // The raiser's answer comes last, once the alert is posted and remembered.
+      await slack.waitForCall('chat.postEphemeral', { since: before, where: (c) => (c.args as { user?: string }).user === team.cm.externalId });
       const row = await database.db.escalation.findFirstOrThrow({ where: { alertMessageId: String(posted.answer?.ts) } });
       return { escalationId: row.id, alert: await h.alertOf(row.id) };
     },

@@ -1,8 +1,9 @@
+// First: discord.js must load before vega-lite (the digest's charts), which patches Set.prototype.toJSON and breaks discord.js's start-up.
+import { blocksText, crisisChannel, startCrisisHarness, type CrisisHarness } from './harness.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { actionIds, fieldIds } from '../../src/slack/ids.js';
 import type { SlackMessage } from '../fakes/slack.js';
 import { actionIdsIn } from '../slack/harness.js';
-import { blocksText, crisisChannel, startCrisisHarness, type CrisisHarness } from './harness.js';
 
 const minute = 60_000;
 

@@ -48,7 +48,8 @@ export const crisis = {
 
   'crisis.alert.title': '{severity} · Escalation #{number} · {brand}',
   'crisis.alert.status': 'Status',
-  'crisis.alert.waiting': 'Waiting for a strategist (paged {pages}×)',
+  'crisis.alert.waiting': 'Waiting for a strategist',
+  'crisis.alert.waitingPaged': 'Waiting for a strategist (paged {pages}×)',
   'crisis.alert.acknowledgedBy': 'Acknowledged by {who} at {when}',
   'crisis.alert.resolvedBy': 'Resolved by {who} at {when}',
   'crisis.alert.raisedBy': 'Raised by',

@@ -49,7 +49,8 @@ export const crisis: Record<keyof typeof en, string> = {
 
   'crisis.alert.title': '{severity} · Escalado #{number} · {brand}',
   'crisis.alert.status': 'Estado',
-  'crisis.alert.waiting': 'Esperando a un estratega (avisado {pages}×)',
+  'crisis.alert.waiting': 'Esperando a un estratega',
+  'crisis.alert.waitingPaged': 'Esperando a un estratega (avisado {pages}×)',
   'crisis.alert.acknowledgedBy': 'Atendido por {who} el {when}',
   'crisis.alert.resolvedBy': 'Resuelto por {who} el {when}',
   'crisis.alert.raisedBy': 'Abierto por',

@@ -49,7 +49,8 @@ export const crisis: Record<keyof typeof en, string> = {
 
   'crisis.alert.title': '{severity} · Escalation #{number} · {brand}',
   'crisis.alert.status': 'Stato',
-  'crisis.alert.waiting': 'In attesa di uno strategist (avvisati {pages}×)',
+  'crisis.alert.waiting': 'In attesa di uno strategist',
+  'crisis.alert.waitingPaged': 'In attesa di uno strategist (avvisati {pages}×)',
   'crisis.alert.acknowledgedBy': 'Presa in carico da {who} il {when}',
   'crisis.alert.resolvedBy': 'Risolta da {who} il {when}',
   'crisis.alert.raisedBy': 'Aperta da',

@@ -42,7 +42,7 @@ function statusLine(e: EscalationView, text: CrisisText, actor: ActorText): stri
   if (e.status === 'acknowledged') {
     return `${statusEmoji.acknowledged} ${t('crisis.alert.acknowledgedBy', { who: actor(e.acknowledgedBy), when: formatMoment(e.acknowledgedAt ?? e.raisedAt, timezone, language) })}`;
   }
-  return `${statusEmoji.open} ${t('crisis.alert.waiting', { pages: e.pageCount })}`;
+  return `${statusEmoji.open} ${e.pageCount ? t('crisis.alert.waitingPaged', { pages: e.pageCount }) : t('crisis.alert.waiting')}`;
 }
 
 function sentimentLine(picture: SentimentPicture, text: CrisisText): string {

@@ -5,6 +5,10 @@ import type { SlackFrontDoor } from './frontDoor.js';
 export type Person = { id: string; name: string };
 
 export const workspaceChannel = 'C0SOCIAL';
+/** One channel per client brand of the agency: each brand numbers its posts on its own. */
+export function brandChannel(index: number): string {
+  return `C0BRAND${String(index + 1).padStart(2, '0')}`;
+}
 export const admin: Person = { id: 'U0ADMIN01', name: 'ada' };
 export const communityManagers: Person[] = [
   { id: 'U0CM00001', name: 'carla' },
@@ -47,8 +51,8 @@ function waitForAnswers(slack: FakeSlackApi, urls: Set<string>, timeoutMs: numbe
 }
 
 /** One command through the front door, waiting for its answer on the response_url. */
-export async function runCommand(slack: FakeSlackApi, door: SlackFrontDoor, user: Person, command: string, text: string): Promise<RecordedResponse> {
-  const request = buildSlashCommand(slack, { command, text, user, channelId: workspaceChannel });
+export async function runCommand(slack: FakeSlackApi, door: SlackFrontDoor, user: Person, command: string, text: string, channelId = workspaceChannel): Promise<RecordedResponse> {
+  const request = buildSlashCommand(slack, { command, text, user, channelId });
   const delivered = await door.send(request);
   if (delivered.status !== 200) throw new Error(`${command} ${text}: HTTP ${delivered.status}`);
   const answers = await waitForAnswers(slack, new Set([request.payload.response_url]), 10_000);
@@ -57,18 +61,26 @@ export async function runCommand(slack: FakeSlackApi, door: SlackFrontDoor, user
   return answer;
 }
 
-/** The first command makes a brand with its caller as admin; the admin then names the community managers. */
-export async function setUpWorkspace(slack: FakeSlackApi, door: SlackFrontDoor): Promise<void> {
+/**
+ * An agency's workspace: the first command makes a brand with its caller as admin; the
+ * admin creates one brand per client in its own channel and names the community managers.
+ */
+export async function setUpWorkspace(slack: FakeSlackApi, door: SlackFrontDoor, brands: number): Promise<void> {
   for (const person of [admin, ...communityManagers]) slack.workspace.addUser({ id: person.id, name: person.name });
+  for (let b = 0; b < brands; b++) slack.workspace.addChannel({ id: brandChannel(b), name: `client-${b + 1}` });
   await runCommand(slack, door, admin, '/plan', 'week');
-  for (const cm of communityManagers) await runCommand(slack, door, admin, '/tandem', `role <@${cm.id}|${cm.name}> cm`);
+  for (let b = 0; b < brands; b++) {
+    const channel = brandChannel(b);
+    await runCommand(slack, door, admin, '/tandem', `brand create Client ${b + 1}`, channel);
+    for (const cm of communityManagers) await runCommand(slack, door, admin, '/tandem', `role <@${cm.id}|${cm.name}> cm`, channel);
+  }
 }
 
 /**
  * `count` /plan commands from the community managers, `concurrency` at a time, spread by
  * the front door; done when every one has its answer on its response_url.
  */
-export async function runCommandLoad(slack: FakeSlackApi, door: SlackFrontDoor, options: { count: number; concurrency: number; timeoutMs?: number }): Promise<CommandLoadResult> {
+export async function runCommandLoad(slack: FakeSlackApi, door: SlackFrontDoor, options: { count: number; brands: number; concurrency: number; timeoutMs?: number }): Promise<CommandLoadResult> {
   const urls = new Set<string>();
   const before = door.answeredBy();
   const retriesBefore = door.retries();
@@ -79,7 +91,8 @@ export async function runCommandLoad(slack: FakeSlackApi, door: SlackFrontDoor, 
       const i = sent++;
       const user = communityManagers[i % communityManagers.length] as Person;
       const day = String(1 + (i % 28)).padStart(2, '0');
-      const request = buildSlashCommand(slack, { command: '/plan', text: `instagram 2031-03-${day} 10:00 Spring launch teaser ${i + 1}`, user, channelId: workspaceChannel });
+      const channelId = brandChannel(i % options.brands);
+      const request = buildSlashCommand(slack, { command: '/plan', text: `instagram 2031-03-${day} 10:00 Spring launch teaser ${i + 1}`, user, channelId });
       urls.add(request.payload.response_url);
       const delivered = await door.send(request);
       if (delivered.status !== 200) throw new Error(`/plan ${i + 1}: HTTP ${delivered.status}`);
@@ -98,14 +111,19 @@ export async function runCommandLoad(slack: FakeSlackApi, door: SlackFrontDoor, 
   };
 }
 
-/** Post numbers of the workspace's brand, in order: 1..N without a gap or a repeat when counters hold. */
-export async function readPostNumbers(databaseUrl: string): Promise<number[]> {
+/** Post numbers per brand, in order: 1..N without a gap or a repeat when counters hold. */
+export async function readPostNumbers(databaseUrl: string): Promise<number[][]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ number: number }>('SELECT number FROM posts ORDER BY number');
-    return rows.map((r) => r.number);
+    const { rows } = await client.query<{ numbers: number[] }>('SELECT array_agg(number ORDER BY number) AS numbers FROM posts GROUP BY brand_id ORDER BY brand_id');
+    return rows.map((r) => r.numbers);
   } finally {
     await client.end();
   }
+}
+
+/** Whether each brand's numbers are exactly 1..N. */
+export function isGapless(numbers: number[]): boolean {
+  return numbers.every((n, i) => n === i + 1);
 }

@@ -45,3 +45,17 @@ export async function startReplicas(settings: ReplicaSettings, count: number): P
 export async function stopReplicas(replicas: Replica[]): Promise<void> {
   await Promise.all(replicas.map((r) => r.stop()));
 }
+
+/** Error lines the replicas logged, grouped by message: what a failed assertion should show. */
+export function summarizeErrors(replicas: Replica[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const replica of replicas) {
+    for (const line of replica.stdout().split('\n')) {
+      if (!line.includes('"level":50')) continue;
+      const entry = JSON.parse(line) as { msg?: string; err?: { message?: string } };
+      const key = `${entry.msg ?? ''}: ${entry.err?.message ?? ''}`.slice(0, 200);
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
