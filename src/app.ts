@@ -56,6 +56,8 @@ export type Tandem = {
   adapters: RunningAdapter[];
   /** Identifies this replica in job leases. */
   owner: string;
+  /** Every job built for this replica, scheduled or not (tests run one at an injected time with runJobOnce). */
+  jobs: Job[];
   stop(): Promise<void>;
 };
 
@@ -140,6 +142,7 @@ export async function startTandem(config: Config, log: Log, options: StartOption
     metrics,
     adapters,
     owner,
+    jobs: allJobs,
     /**
      * Graceful: stop taking work (readyz turns 503, new Slack requests get 503 and are
      * retried elsewhere, cron stops), let in-flight commands and running jobs finish (up

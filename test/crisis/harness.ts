@@ -160,7 +160,10 @@ export async function startCrisisHarness(options: { discord?: boolean } = {}): P
   const fake = options.discord ? await startFakeDiscord({ now: () => clock.now() }) : null;
   let replica = await startReplica(database, clock, log, slack, fake);
   const team = await createTeam(replica.ctx);
-  await useBrandInChannel(replica.ctx, { slug: team.brand.slug, actorId: team.admin.id, platform: 'slack', channelId: socialChannel });
+  // The brand's channels are bound to it, as `/tandem brand use` in each would: a click there is about this brand.
+  for (const channelId of [socialChannel, crisisChannel, communityChannel, approvalsChannel]) {
+    await useBrandInChannel(replica.ctx, { slug: team.brand.slug, actorId: team.admin.id, platform: 'slack', channelId });
+  }
   for (const [key, value] of [
     ['crisis-channel', crisisChannel],
     ['community-channel', communityChannel],
