@@ -4,25 +4,26 @@
 // Slack (the stand-in and the load generator) runs in a child process, as it would run
 // elsewhere. Embedded storage always; PostgreSQL too when TEST_DATABASE_URL is set.
 // Flags: --count N (commands per level), --concurrency 1,10,100, --store embedded|postgres.
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchStores } from './lib/benchDatabase.js';
 import { startBareBolt } from './lib/bareBolt.js';
 import { benchCommands } from './lib/commandTexts.js';
 import { createErrorTally } from './lib/errorTally.js';
 import { percentile, printFigure } from './lib/figures.js';
-import { startSlackSide } from './lib/slackSideProcess.js';
-import { benchBotToken, benchChannel, benchSigningSecret, startSlackTandem } from './lib/slackTandem.js';
+import { startPlatformSide } from './lib/platformSideProcess.js';
+import { benchBotToken, benchChannel, benchSigningSecret, startBenchTandem } from './lib/benchTandem.js';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '1,10,100' }, store: { type: 'string' } } });
 const count = Number(values.count);
 const levels = values.concurrency.split(',').map(Number);
 const postgresUrl = process.env.TEST_DATABASE_URL || undefined;
 
-const side = await startSlackSide({ botToken: benchBotToken, signingSecret: benchSigningSecret });
+const side = await startPlatformSide({ botToken: benchBotToken, signingSecret: benchSigningSecret });
 try {
   for (const store of benchStores(postgresUrl).filter((s) => !values.store || s === values.store)) {
     const log = createErrorTally();
-    const run = await startSlackTandem({ store, postgresUrl, apiUrl: side.apiUrl, log });
+    const run = await startBenchTandem({ store, postgresUrl, apiUrl: side.apiUrl, log });
     const bare = await startBareBolt({ signingSecret: benchSigningSecret, botToken: benchBotToken, apiUrl: side.apiUrl, commands: [...benchCommands] });
     let sent = 0;
     let answered = (await side.answers()).responses;
@@ -50,7 +51,8 @@ try {
           const p50 = percentile(tandemTimes.latencies, 50);
           const p99 = percentile(tandemTimes.latencies, 99);
           const bareP99 = percentile(bareTimes.latencies, 99);
-          const context = { concurrency, store, command, count };
+          // The machine's load average: on a shared 2-core box, other work sets the tail.
+          const context = { concurrency, store, command, count, loadavg: Number(loadavg()[0]!.toFixed(1)) };
           printFigure({ bench: 'ack', figure: 'p50_ms', value: Number(p50.toFixed(2)), unit: 'ms', ...context });
           printFigure({ bench: 'ack', figure: 'p99_ms', value: Number(p99.toFixed(2)), unit: 'ms', ...context });
           printFigure({ bench: 'ack', figure: 'bare_p99_ms', value: Number(bareP99.toFixed(2)), unit: 'ms', ...context, bare_p50_ms: Number(percentile(bareTimes.latencies, 50).toFixed(2)) });

@@ -9,11 +9,14 @@ import pg from 'pg';
 import { z } from 'zod';
 import { simpleAssistant } from '../src/core/assistant.js';
 import type { Ctx } from '../src/core/context.js';
+import type { DailyDigest } from '../src/core/digestContent.js';
 import { buildDigestData } from '../src/core/digestData.js';
 import { silentLog } from '../src/core/log.js';
 import { addDays, localDayBounds } from '../src/core/time.js';
 import { openDatabase, type Database } from '../src/db/database.js';
 import { findProjectRoot } from '../src/db/projectRoot.js';
+import { renderDigestChart } from '../src/slack/digest/chart.js';
+import { renderDigestMessage } from '../src/slack/digest/renderDigest.js';
 import { median, printFigure } from './lib/figures.js';
 import { ensureDigestSeed, type SeedPlan } from './lib/seedDigest.js';
 
@@ -90,6 +93,31 @@ try {
     interactions: options.interactions,
     store: database.store,
     runs: options.runs,
+  });
+  // Rendering the message the team sees: Block Kit in the brand's language, and the
+  // 30-day chart drawn to PNG (Vega-Lite + resvg), the part that costs.
+  const daily: DailyDigest = { kind: 'daily', brand: digest.brand, localDate: addDays(plan.localDate, 1), late: false, data: digest, schedule: { count: 0, items: [] }, narrative: null };
+  const renderOnce = async () => {
+    const blocksStarted = performance.now();
+    renderDigestMessage(daily, { picture: { kind: 'image', fileId: 'F0BENCH' } });
+    const blocksMs = performance.now() - blocksStarted;
+    const chartStarted = performance.now();
+    const png = await renderDigestChart(digest);
+    return { blocksMs, chartMs: performance.now() - chartStarted, pngBytes: png?.length ?? 0 };
+  };
+  await renderOnce();
+  const renders: Awaited<ReturnType<typeof renderOnce>>[] = [];
+  for (let i = 0; i < Math.min(options.runs, 5); i++) renders.push(await renderOnce());
+  const round = (ms: number) => Math.round(ms * 10) / 10;
+  printFigure({
+    bench: 'digest',
+    figure: 'render_ms',
+    value: round(median(renders.map((r) => r.blocksMs + r.chartMs))),
+    unit: 'ms',
+    blocks_ms: round(median(renders.map((r) => r.blocksMs))),
+    chart_ms: round(median(renders.map((r) => r.chartMs))),
+    png_bytes: renders[0]?.pngBytes ?? 0,
+    runs: renders.length,
   });
 } finally {
   await database.close();

@@ -9,7 +9,9 @@ export type SignedPoster = { post(request: SlackRequest): Promise<number>; close
 
 export function createSignedPoster(endpoint: string, signingSecret: string): SignedPoster {
   const url = new URL(endpoint);
-  const agent = new Agent({ keepAlive: true, maxSockets: 1024 });
+  // Idle sockets are dropped after 4 s, before the server's 5 s keep-alive timeout closes
+  // them under a request ("socket hang up" on reuse).
+  const agent = new Agent({ keepAlive: true, maxSockets: 1024, timeout: 4_000 });
   return {
     post: (slackRequest) =>
       new Promise<number>((resolve, reject) => {

@@ -1,6 +1,7 @@
 import { Status } from 'discord.js';
 import type { AdapterDeps, RunningAdapter } from '../app.js';
 import { startDiscordBot, type DiscordBot } from './bot.js';
+import { createDiscordDelivery } from './digestDelivery.js';
 import { watchCrisisBursts } from './crisisBursts.js';
 import { tellEscalationRaisers } from './escalationNotices.js';
 
@@ -15,6 +16,8 @@ export async function startDiscordAdapter(deps: AdapterDeps): Promise<RunningDis
     name: 'discord',
     bot,
     status: () => (bot.client.ws.status === Status.Ready ? 'connected' : 'disconnected'),
+    // The optional digest in each linked guild's digest channel.
+    delivery: createDiscordDelivery(deps.ctx, bot.client),
     async stop() {
       for (const stopFollowing of unsubscribe) stopFollowing();
       await bot.stop();

@@ -60,6 +60,8 @@ export async function startDiscordBot(ctx: Ctx, config: Pick<Config, 'DISCORD_TO
   });
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn(message));
+  // Gateway and shard life (identify, resume, heartbeats) for LOG_LEVEL=debug.
+  client.on(Events.Debug, (message) => log.debug({ source: 'discord.js' }, message));
   const ready = waitForReady(client, options.readyTimeoutMs ?? 30_000);
   try {
     await client.login(config.DISCORD_TOKEN);

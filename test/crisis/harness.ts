@@ -90,13 +90,12 @@ function buildMessageShortcut(slack: FakeSlackApi, person: PersonRef, message: S
     user: { id: person.externalId, name: person.displayName ?? person.externalId, username: person.displayName ?? person.externalId, team_id: team.id },
     channel: { id: channel.id, name: channel.name },
     is_enterprise_install: false,
-    enterprise: null,
     callback_id: shortcutIds.escalateMessage,
     trigger_id: slack.workspace.issueTriggerId(person.externalId),
     response_url: slack.createResponseUrl({ kind: 'actions', channel: channel.id, user: person.externalId }),
     message_ts: message.ts,
     message: { type: 'message', user: message.user, ts: message.ts, text: message.text },
-  } as MessageShortcut;
+  };
   return { body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), contentType: 'application/x-www-form-urlencoded', payload };
 }
 

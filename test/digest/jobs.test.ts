@@ -115,3 +115,32 @@ describe('the job list', () => {
     for (const job of jobs) expect(cron.validate(job.cron)).toBe(true);
   });
 });
+
+describe('several platforms as one delivery', () => {
+  test('the first platform that posts is the digest’s reference; a later platform’s failure is logged, not thrown', async () => {
+    const { combineDeliveries } = await import('../../src/jobs/delivery.js');
+    const clock = createManualClock('2026-05-07T08:00:00Z');
+    const ctx = buildTestCtx(database.db, { clock });
+    const brand = await createBrandWith(ctx, 'Both', { timezone: 'Europe/Rome' });
+    const { prepareDigest } = await import('../../src/core/digestContent.js');
+    const digest = await prepareDigest(ctx, { brandId: brand.id, localDate: '2026-05-07', narrate: false });
+    const slack = createRecordingDelivery(clock, [brand.id]);
+    const discord = createRecordingDelivery(clock, [brand.id]);
+    const warnings: string[] = [];
+    const log = { ...ctx.log, warn: (_fields: object | string, message?: string) => void warnings.push(message ?? '') };
+    const both = combineDeliveries([slack, discord], log);
+    discord.failNext();
+    expect(await both.postDigest(digest)).toMatchObject({ messageId: 'm1' });
+    expect(warnings).toEqual(['digest posted on one platform, not on another']);
+    // Nothing posted yet anywhere: the failure is thrown, and the run is retried.
+    slack.failNext();
+    await expect(both.postDigest(digest)).rejects.toThrow('channel_not_found');
+    // No Slack destination: Discord is the reference.
+    slack.withoutDestination.add(brand.id);
+    const viaDiscord = await both.postDigest(digest);
+    expect(discord.posted.map((p) => p.messageId)).toEqual([viaDiscord?.messageId]);
+    expect(slack.posted).toHaveLength(1);
+    expect(await both.hasDigestDestination(brand.id)).toBe(true);
+    expect(await both.findPostedDigest({ brandId: brand.id, kind: 'daily', localDate: '2026-05-07', since: new Date(0) })).toMatchObject({ messageId: 'm1' });
+  });
+});

@@ -1,74 +1,49 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack.js';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { testDatabaseUrl } from '../helpers/testEnv.js';
-import { isGapless, readPostNumbers, runCommandLoad, setUpWorkspace, workspaceChannel, type CommandLoadResult } from './cluster/commandLoad.js';
-import { createSlackFrontDoor, type SlackFrontDoor } from './cluster/frontDoor.js';
-import { scrape, sumOf } from './cluster/prometheus.js';
-import { startReplicas, stopReplicas, summarizeErrors, type Replica } from './cluster/replicas.js';
-import { createScratchDatabase, type ScratchDatabase } from './cluster/scratchDatabase.js';
-import { findSecrets, makeSecrets } from './cluster/secrets.js';
+import { isGapless } from './cluster/commandLoad.js';
+import { runCommandScenario, type CommandScenarioResult } from './cluster/scenarios.js';
+import { findSecrets } from './cluster/secrets.js';
 
 // Three Tandem processes (node --import tsx src/main.ts) on one fresh PostgreSQL database,
 // the Slack stand-in in front of them spreading signed requests round-robin.
 
-const commandCount = 1_000;
+const commands = 1_000;
 /** An agency's client brands, each numbering its own posts. */
-const brandCount = 10;
-const secrets = makeSecrets();
+const brands = 10;
 
 describe.skipIf(!testDatabaseUrl)('three replicas on one PostgreSQL (needs TEST_DATABASE_URL, e.g. postgresql://postgres@127.0.0.1:5432/test)', () => {
-  let database: ScratchDatabase;
-  let slack: FakeSlackApi;
-  let replicas: Replica[] = [];
-  let door: SlackFrontDoor;
-  let load: CommandLoadResult;
+  let run: CommandScenarioResult;
 
   beforeAll(async () => {
-    database = await createScratchDatabase(testDatabaseUrl as string, 'scaleout');
-    slack = await startFakeSlackApi({ acceptedTokens: [secrets.slackBotToken], channels: [{ id: workspaceChannel, name: 'social' }] });
-    // One replica logs at debug level, where libraries say the most: the token scan reads it.
-    replicas = await startReplicas({ databaseUrl: database.url, slackApiUrl: slack.apiUrl, secrets, extra: (i) => (i === 0 ? { LOG_LEVEL: 'info' } : {}) }, 3);
-    door = createSlackFrontDoor(replicas.map((r) => r.endpoint), secrets.slackSigningSecret);
-    await setUpWorkspace(slack, door, brandCount);
-  }, 120_000);
+    run = await runCommandScenario({ adminUrl: testDatabaseUrl as string, replicas: 3, commands, brands, concurrency: 24 });
+  }, 240_000);
 
-  afterAll(async () => {
-    await stopReplicas(replicas);
-    await slack?.close();
-    await database?.drop();
+  test(`${commands} commands spread over the replicas are all answered, none with an apology`, () => {
+    expect(run.load.answered).toBe(commands);
+    expect(run.load.retries).toBe(0);
+    expect(run.errors).toEqual({});
+    for (const share of run.load.perReplica) expect(share).toBeGreaterThanOrEqual(Math.floor(commands / 3));
   });
 
-  test(`${commandCount} commands spread over the replicas are all answered`, async () => {
-    load = await runCommandLoad(slack, door, { count: commandCount, brands: brandCount, concurrency: 24 });
-    expect(load.answered).toBe(commandCount);
-    expect(summarizeErrors(replicas)).toEqual({});
-    expect(load.retries).toBe(0);
-    for (const share of load.perReplica) expect(share).toBeGreaterThanOrEqual(Math.floor(commandCount / 3));
-  }, 120_000);
-
-  test("each brand's post numbers run 1..N with no gap and no repeat", async () => {
-    const perBrand = await readPostNumbers(database.url);
-    expect(perBrand).toHaveLength(brandCount);
-    expect(perBrand.map((numbers) => numbers.length)).toEqual(Array.from({ length: brandCount }, () => commandCount / brandCount));
-    expect(perBrand.every(isGapless)).toBe(true);
+  test("each brand's post numbers run 1..N with no gap and no repeat", () => {
+    expect(run.postNumbers).toHaveLength(brands);
+    expect(run.postNumbers.map((numbers) => numbers.length)).toEqual(Array.from({ length: brands }, () => commands / brands));
+    expect(run.postNumbers.every(isGapless)).toBe(true);
   });
 
-  test("the replicas' metrics add up to the commands sent", async () => {
-    const scraped = await Promise.all(replicas.map((r) => scrape(r.port)));
-    const planned = scraped.map((samples) => sumOf(samples, 'tandem_commands_total', { platform: 'slack', command: '/plan', outcome: 'ok' }));
-    expect(planned.reduce((a, b) => a + b, 0)).toBe(commandCount);
-    expect(planned).toEqual(load.perReplica);
-    for (const samples of scraped) expect(sumOf(samples, 'tandem_command_duration_seconds_count', { platform: 'slack', command: '/plan' })).toBeGreaterThan(0);
+  test("the replicas' /metrics add up to the commands each one took", () => {
+    expect(run.planned.reduce((a, b) => a + b, 0)).toBe(commands);
+    expect(run.planned).toEqual(run.load.perReplica);
+    expect(run.timed).toEqual(run.load.perReplica);
   });
 
-  test('logs are JSON lines with a request id on every line of a request, and no token anywhere', () => {
-    for (const replica of replicas) {
-      const lines = replica.stdout().split('\n').filter(Boolean);
-      const parsed = lines.map((line) => JSON.parse(line) as { requestId?: string; slack?: string });
-      const planLines = parsed.filter((line) => line.slack === '/plan');
-      expect(planLines.length).toBeGreaterThan(0);
-      expect(planLines.every((line) => typeof line.requestId === 'string' && line.requestId.length > 0)).toBe(true);
-      expect(findSecrets(replica.stdout() + replica.stderr(), secrets)).toEqual([]);
+  test('logs are JSON lines, each line of a request carries its request id, and no token appears anywhere', () => {
+    for (const output of run.outputs) {
+      const lines = output.split('\n').filter((line) => line.startsWith('{'));
+      expect(lines.length).toBeGreaterThan(0);
+      const requestLines = lines.map((line) => JSON.parse(line) as { requestId?: string; slack?: string }).filter((line) => line.slack !== undefined);
+      expect(requestLines.every((line) => typeof line.requestId === 'string' && line.requestId.length >= 8)).toBe(true);
+      expect(findSecrets(output, run.secrets)).toEqual([]);
     }
   });
 });

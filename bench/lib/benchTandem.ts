@@ -1,6 +1,7 @@
 // Tandem started in this process as `npm start` wires it (startTandem: HTTP server, Bolt
-// on POST /slack/events, database, metrics), calling the Slack stand-in at `apiUrl`, with a
-// brand whose #social channel has a strategist and a community manager.
+// on POST /slack/events, discord.js on the gateway, database, metrics), calling the
+// stand-ins at the given URLs, with a brand whose #social channel has a strategist and a
+// community manager.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ export const benchSigningSecret = 'bench-signing-secret-5b1c0f3e9a';
 export const benchBotToken = 'xoxb-1111111111-2222222222-benchbenchbenchbench';
 export const benchChannel = 'C0BENCHSOCIAL';
 
-export type SlackTandem = {
+export type BenchTandem = {
   tandem: Tandem;
   endpoint: string;
   strategist: SlackActor;
@@ -25,8 +26,18 @@ export type SlackTandem = {
   close(): Promise<void>;
 };
 
+export type BenchTandemOptions = {
+  store: Store;
+  postgresUrl: string | undefined;
+  /** The Slack Web API stand-in. */
+  apiUrl: string;
+  /** The Discord stand-in; unset, Discord is off. */
+  discord?: { apiUrl: string; token: string };
+  log?: Log;
+};
+
 /** Embedded: a fresh DATA_DIR (PGlite on disk, as in production). PostgreSQL: a throwaway database. */
-export async function startSlackTandem(options: { store: Store; postgresUrl: string | undefined; apiUrl: string; log?: Log }): Promise<SlackTandem> {
+export async function startBenchTandem(options: BenchTandemOptions): Promise<BenchTandem> {
   const { store, postgresUrl } = options;
   const dataDir = await mkdtemp(join(tmpdir(), 'tandem-bench-'));
   let postgres: BenchDatabase | null = null;
@@ -42,6 +53,7 @@ export async function startSlackTandem(options: { store: Store; postgresUrl: str
     SLACK_BOT_TOKEN: benchBotToken,
     SLACK_SIGNING_SECRET: benchSigningSecret,
     SLACK_API_URL: options.apiUrl,
+    ...(options.discord ? { DISCORD_TOKEN: options.discord.token, DISCORD_API_URL: options.discord.apiUrl } : {}),
     ...(postgres ? { DATABASE_URL: postgres.url } : {}),
   });
   const tandem = await startTandem(config, options.log ?? silentLog, { jobs: [] });
