@@ -9,7 +9,8 @@ export function speedUpSweepers(client: Client<true>, speedUp: number): void {
     if (!options) continue;
     scaled[key] = { ...options, interval: options.interval / speedUp, ...('lifetime' in options && typeof options.lifetime === 'number' ? { lifetime: options.lifetime / speedUp } : {}) };
   }
-  client.sweepers.destroy();
+  // destroy() stops the intervals; discord.js calls it on logout but leaves it out of its typings.
+  (client.sweepers as Sweepers & { destroy(): void }).destroy();
   client.sweepers = new Sweepers(client, scaled as SweeperOptions);
 }
 

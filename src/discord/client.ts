@@ -1,5 +1,6 @@
 import { Client, GatewayIntentBits } from 'discord.js';
 import type { Config } from '../config.js';
+import { discordCacheOptions } from './cache.js';
 import { shardOptionsOf, type ShardSettings } from './sharding.js';
 
 /** Waiting longer than this on a rate limit would outlive the interaction: answer instead. */
@@ -24,6 +25,8 @@ export function createDiscordClient(config: Pick<Config, 'DISCORD_API_URL'> & Sh
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent],
     // Nothing Tandem posts pings anyone unless it says so.
     allowedMentions: { parse: [] },
+    // Bounded caches, swept on a schedule: without it every member ever seen stays in memory (cache.ts).
+    ...discordCacheOptions(),
     rest: { ...(api ? { api } : {}), rejectOnRateLimit: (limit) => limit.retryAfter > maxRateLimitWaitMs },
   });
 }

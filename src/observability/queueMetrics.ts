@@ -22,40 +22,46 @@ function withTimeout<T>(work: Promise<T>): Promise<T> {
  * died would vanish with it. Every replica reports the same values; aggregate with max().
  */
 export function registerQueueMetrics(metrics: Metrics, db: Db, onError: (error: unknown) => void): void {
-  const dueItems = new Gauge({
-    name: 'tandem_queue_due_items',
-    help: 'Items of each queue that are due now and not yet picked up',
-    labelNames: ['queue'] as const,
-    registers: [metrics.registry],
-  });
-  const lag = new Gauge({
-    name: 'tandem_queue_lag_seconds',
-    help: 'How overdue the oldest due item of each queue is (0 when nothing is due): escalation re-pages, digest retries and digests whose sender went silent',
-    labelNames: ['queue'] as const,
-    registers: [metrics.registry],
-    async collect() {
-      try {
-        const rows = await withTimeout(
-          db.$queryRaw<LagRow[]>`
-            SELECT 'escalation_pages' AS queue, EXTRACT(EPOCH FROM now() - min(next_page_at))::float8 AS lag_seconds, count(*) AS due
-              FROM escalations WHERE status = 'open' AND next_page_at <= now()
-            UNION ALL
-            SELECT 'digest_retries', EXTRACT(EPOCH FROM now() - min(COALESCE(next_attempt_at, lease_until, claimed_at)))::float8, count(*)
-              FROM digest_runs
-             WHERE sent_at IS NULL
-               AND ((status = 'failed' AND (next_attempt_at IS NULL OR next_attempt_at <= now()))
-                 OR (status = 'claimed' AND lease_until <= now()))`,
-        );
-        for (const row of rows) {
-          lag.set({ queue: row.queue }, Math.max(0, row.lag_seconds ?? 0));
-          dueItems.set({ queue: row.queue }, Number(row.due));
+  // Both queue gauges come from one query: a scrape collects them at the same time, and
+  // the second shares the reading the first started.
+  let pending: Promise<LagRow[]> | null = null;
+  const readQueues = (): Promise<LagRow[]> => {
+    pending ??= withTimeout(
+      db.$queryRaw<LagRow[]>`
+        SELECT 'escalation_pages' AS queue, EXTRACT(EPOCH FROM now() - min(next_page_at))::float8 AS lag_seconds, count(*) AS due
+          FROM escalations WHERE status = 'open' AND next_page_at <= now()
+        UNION ALL
+        SELECT 'digest_retries', EXTRACT(EPOCH FROM now() - min(COALESCE(next_attempt_at, lease_until, claimed_at)))::float8, count(*)
+          FROM digest_runs
+         WHERE sent_at IS NULL
+           AND ((status = 'failed' AND (next_attempt_at IS NULL OR next_attempt_at <= now()))
+             OR (status = 'claimed' AND lease_until <= now()))`,
+    ).finally(() => {
+      pending = null;
+    });
+    return pending;
+  };
+  const gaugeOfQueues = (name: string, help: string, valueOf: (row: LagRow) => number) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['queue'] as const,
+      registers: [metrics.registry],
+      async collect() {
+        try {
+          for (const row of await readQueues()) this.set({ queue: row.queue }, valueOf(row));
+        } catch (error) {
+          onError(error);
         }
-      } catch (error) {
-        onError(error);
-      }
-    },
-  });
-  const digests = new Gauge({
+      },
+    });
+  gaugeOfQueues(
+    'tandem_queue_lag_seconds',
+    'How overdue the oldest due item of each queue is (0 when nothing is due): escalation re-pages, digest retries and digests whose sender went silent',
+    (row) => Math.max(0, row.lag_seconds ?? 0),
+  );
+  gaugeOfQueues('tandem_queue_due_items', 'Items of each queue that are due now and not yet picked up', (row) => Number(row.due));
+  new Gauge({
     name: 'tandem_digests_sent_last_24h',
     help: 'Digests sent in the last 24 hours by any replica, by kind and whether they were late',
     labelNames: ['kind', 'late'] as const,
@@ -68,8 +74,8 @@ export function registerQueueMetrics(metrics: Metrics, db: Db, onError: (error: 
              WHERE status = 'sent' AND sent_at > now() - interval '24 hours'
              GROUP BY kind, late`,
         );
-        digests.reset();
-        for (const row of rows) digests.set({ kind: row.kind, late: String(row.late) }, Number(row.sent));
+        this.reset();
+        for (const row of rows) this.set({ kind: row.kind, late: String(row.late) }, Number(row.sent));
       } catch (error) {
         onError(error);
       }

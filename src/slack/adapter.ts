@@ -2,6 +2,7 @@ import type { AdapterDeps, RunningAdapter } from '../app.js';
 import { buildSlackApp } from './app.js';
 import { createSlackDelivery } from './digest/delivery.js';
 import { slackRequestScope } from './requestScope.js';
+import { slackRetryGuard } from './retryGuard.js';
 
 function slackErrorCode(error: unknown): string | null {
   const code = typeof error === 'object' && error !== null ? (error as { data?: { error?: unknown } }).data?.error : undefined;
@@ -39,6 +40,8 @@ export async function startSlackAdapter(deps: AdapterDeps): Promise<RunningAdapt
   });
   // Request ids in the logs, and in-flight work a graceful stop waits for.
   slack.app.use(slackRequestScope(deps.inFlight));
+  // Slack's retries of a request another replica is still handling are not done twice.
+  slack.app.use(slackRetryGuard(deps.ctx, deps.log.child({ platform: 'slack' })));
   if (slack.route) deps.http.addRoute(slack.route);
   return {
     name: 'slack',

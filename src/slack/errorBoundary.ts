@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { KnownBlock } from '@slack/types';
 import { isUserError } from '../core/errors.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import type { Log } from '../core/log.js';
 import { translate, type Language, type MessageKey } from '../i18n/catalog.js';
 import { afterAckQueue } from './afterAck.js';
@@ -17,13 +18,6 @@ export type Usage = { usageKey: MessageKey; exampleKey: MessageKey };
 export type TurnState = { language: Language; usage?: Usage };
 
 export type ErrorAnswer = { text: string; errorId: string | null };
-
-const databaseDownCodes = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'ECONNREFUSED', 'ECONNRESET', '57P01']);
-
-function isDatabaseDown(error: unknown): boolean {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  return typeof code === 'string' && databaseDownCodes.has(code);
-}
 
 function withUsage(problem: string, state: TurnState): string {
   if (!state.usage) return problem;
@@ -47,7 +41,7 @@ export function answerForError(error: unknown, state: TurnState, log: Log, where
   }
   const errorId = randomBytes(4).toString('hex');
   log.error({ err: error, errorId, ...where }, 'slack handler failed');
-  const key = isDatabaseDown(error) ? 'error.databaseUnavailable' : 'error.unexpected';
+  const key = isDatabaseUnavailable(error) ? 'error.databaseUnavailable' : 'error.unexpected';
   return { text: `${translate(state.language, key, { errorId })}${key === 'error.databaseUnavailable' ? ` (${errorId})` : ''}`, errorId };
 }
 

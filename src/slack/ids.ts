@@ -78,6 +78,8 @@ export const fieldIds = {
   draftReplyText: 'draft_reply_text',
   escalateSeverity: 'escalate_severity',
   escalateSummary: 'escalate_summary',
+  /** Optional in the escalate modal: add the interaction to an open escalation instead of raising one. */
+  escalateInto: 'escalate_into',
   escalationNote: 'escalation_note',
   resolution: 'escalation_resolution',
 } as const;

@@ -77,6 +77,23 @@ describe('raising an escalation from Slack', () => {
     expect(await h.database.db.escalation.count()).toBe(1);
   });
 
+  it('another interaction can join the open escalation from the same form: the alert and its thread show it', async () => {
+    const { id, card } = await h.logInteraction('instagram comment @dan joining the boycott, terrible');
+    const since = h.slack.mark();
+    await h.click(h.team.cm, card, actionIds.escalateInteraction);
+    const view = await h.openedView(since);
+    const escalation = await h.database.db.escalation.findFirstOrThrow({ where: { number: 1 } });
+    expect(blocksText(view)).toContain('#1 @press');
+    const before = h.slack.mark();
+    await h.submit(h.team.cm, view, { [fieldIds.escalateInto]: String(escalation.id) });
+    const told = await h.slack.waitForCall('chat.postEphemeral', { since: before });
+    expect(blocksText(told.args as { text: string })).toContain(`Interaction #${id} added to escalation #1.`);
+    expect(await h.database.db.escalation.count()).toBe(1);
+    const alert = await h.alertOf(escalation.id);
+    expect(blocksText(alert)).toContain('joining the boycott');
+    expect(h.threadOf(alert).map((m) => m.text)).toContain(`🔗 <@${h.team.cm.externalId}> linked interaction #${id}`);
+  });
+
   it('the severity starts lower for a plain negative comment, and lowest for a neutral one', async () => {
     for (const [text, severity] of [
       ['x comment @kim terrible service, I want a refund', 'sev2'],

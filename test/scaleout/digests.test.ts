@@ -19,6 +19,7 @@ describe.skipIf(!testDatabaseUrl)('48 hours of digests on three replicas, one ki
   }, 240_000);
 
   test(`exactly ${brands}×${days} digests, each posted once`, () => {
+    expect(run.report.anomalies).toEqual([]);
     expect(run.report.expected).toBe(brands * days);
     expect(run.report.sent).toBe(brands * days);
     expect(run.report.posted).toBe(brands * days);

@@ -20,6 +20,9 @@ export const crisis = {
 
   'crisis.modal.escalateTitle': 'Escalate to strategists',
   'crisis.modal.escalateSubmit': 'Escalate',
+  'crisis.modal.addTo': 'Or add it to an open escalation',
+  'crisis.modal.addToHint': 'Leave empty to raise a new one. When you pick one, the severity and summary below are not used.',
+  'crisis.modal.addToPlaceholder': 'Open escalations',
   'crisis.modal.severity': 'Severity',
   'crisis.modal.severityHint': 'sev1 freezes publishing until a strategist lifts it. sev1 re-pages every 10 minutes, sev2 every 30, until someone acknowledges.',
   'crisis.modal.severityRequired': 'Pick a severity.',
@@ -109,6 +112,8 @@ export const crisis = {
   'crisis.raised.alertLink': '<{link}|Open the alert>',
   'crisis.raised.alertChannel': 'The alert is in {channel}.',
   'crisis.raised.noChannel': 'No Slack channel could take the alert: set one with `/tandem settings crisis-channel #channel`.',
+  'crisis.linked.done': '🔗 Interaction #{id} added to escalation #{number}. {where}',
+  'crisis.linked.already': 'Interaction #{id} is already in escalation #{number}. {where}',
   'crisis.acknowledged.done': 'You acknowledged escalation #{number}: the pages stopped.',
   'crisis.resolved.done': 'Escalation #{number} resolved. The postmortem draft is in the alert’s thread.',
   'crisis.unfrozen.done': '▶️ Publishing for {brand} is no longer frozen: approvals work again.',

@@ -21,6 +21,9 @@ export const crisis: Record<keyof typeof en, string> = {
 
   'crisis.modal.escalateTitle': 'Escalar a estrategas',
   'crisis.modal.escalateSubmit': 'Escalar',
+  'crisis.modal.addTo': 'O añádela a un escalado abierto',
+  'crisis.modal.addToHint': 'Déjalo vacío para abrir uno nuevo. Si eliges uno, la severidad y el resumen de abajo no se usan.',
+  'crisis.modal.addToPlaceholder': 'Escalados abiertos',
   'crisis.modal.severity': 'Severidad',
   'crisis.modal.severityHint': 'sev1 congela las publicaciones hasta que un estratega lo levante. sev1 vuelve a avisar cada 10 minutos, sev2 cada 30, hasta que alguien lo atienda.',
   'crisis.modal.severityRequired': 'Elige una severidad.',
@@ -110,6 +113,8 @@ export const crisis: Record<keyof typeof en, string> = {
   'crisis.raised.alertLink': '<{link}|Abrir la alerta>',
   'crisis.raised.alertChannel': 'La alerta está en {channel}.',
   'crisis.raised.noChannel': 'Ningún canal de Slack pudo recibir la alerta: configura uno con `/tandem settings crisis-channel #canal`.',
+  'crisis.linked.done': '🔗 Interacción #{id} añadida al escalado #{number}. {where}',
+  'crisis.linked.already': 'La interacción #{id} ya está en el escalado #{number}. {where}',
   'crisis.acknowledged.done': 'Atendiste el escalado #{number}: los avisos se detuvieron.',
   'crisis.resolved.done': 'Escalado #{number} resuelto. El borrador del postmortem está en el hilo de la alerta.',
   'crisis.unfrozen.done': '▶️ Las publicaciones de {brand} ya no están congeladas: las aprobaciones vuelven a funcionar.',

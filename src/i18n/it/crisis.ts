@@ -21,6 +21,9 @@ export const crisis: Record<keyof typeof en, string> = {
 
   'crisis.modal.escalateTitle': 'Escalation a strategist',
   'crisis.modal.escalateSubmit': 'Invia escalation',
+  'crisis.modal.addTo': 'Oppure aggiungila a un’escalation aperta',
+  'crisis.modal.addToHint': 'Lascia vuoto per aprirne una nuova. Se ne scegli una, gravità e riassunto qui sotto non vengono usati.',
+  'crisis.modal.addToPlaceholder': 'Escalation aperte',
   'crisis.modal.severity': 'Gravità',
   'crisis.modal.severityHint': 'sev1 blocca le pubblicazioni finché uno strategist non lo toglie. sev1 riavvisa ogni 10 minuti, sev2 ogni 30, finché qualcuno non prende in carico.',
   'crisis.modal.severityRequired': 'Scegli una gravità.',
@@ -110,6 +113,8 @@ export const crisis: Record<keyof typeof en, string> = {
   'crisis.raised.alertLink': '<{link}|Apri l’allerta>',
   'crisis.raised.alertChannel': 'L’allerta è in {channel}.',
   'crisis.raised.noChannel': 'Nessun canale Slack ha potuto ricevere l’allerta: impostane uno con `/tandem settings crisis-channel #canale`.',
+  'crisis.linked.done': '🔗 Interazione #{id} aggiunta all’escalation #{number}. {where}',
+  'crisis.linked.already': 'L’interazione #{id} è già nell’escalation #{number}. {where}',
   'crisis.acknowledged.done': 'Hai preso in carico l’escalation #{number}: gli avvisi si sono fermati.',
   'crisis.resolved.done': 'Escalation #{number} risolta. La bozza di postmortem è nel thread dell’allerta.',
   'crisis.unfrozen.done': '▶️ Le pubblicazioni di {brand} non sono più bloccate: le approvazioni funzionano di nuovo.',

@@ -22,8 +22,10 @@ async function tellStep(deps: SlackDeps, at: SlackRef, scene: CrisisScene, type:
 
 async function followUpdate(deps: SlackDeps, event: EscalationUpdate): Promise<void> {
   const scene = await loadCrisisScene(deps.ctx, event.escalationId);
-  const hadAlert = scene.escalation.alert !== null;
-  const at = await refreshAlert(deps, scene);
+  const { alert } = scene.escalation;
+  const hadAlert = alert !== null;
+  // A note changes nothing the alert shows: it is told in the thread only.
+  const at = event.change === 'note' && alert?.platform === 'slack' ? { channelId: alert.channelId, ts: alert.messageId } : await refreshAlert(deps, scene);
   if (!at) return;
   switch (event.change) {
     case 'paged':

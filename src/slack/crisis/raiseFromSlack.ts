@@ -1,4 +1,4 @@
-import { raiseEscalation, type EscalationView, type RaisedEscalation } from '../../core/escalations.js';
+import { linkInteraction, raiseEscalation, type EscalationView, type RaisedEscalation } from '../../core/escalations.js';
 import type { SeverityName } from '../../core/escalationViews.js';
 import { mentionChannel } from '../blocks/format.js';
 import { section } from '../blocks/kit.js';
@@ -65,4 +65,12 @@ export async function raiseFromSlack(deps: SlackDeps, place: SlackPlace, raise: 
     },
   });
   return answerRaised(deps, escalation, translator(place.language));
+}
+
+/** Adds an interaction to an open escalation picked in the escalate form; the alert and its thread follow by events. */
+export async function addToEscalation(deps: SlackDeps, place: SlackPlace, input: { escalationId: number; interactionId: number }): Promise<Answer> {
+  const t = translator(place.language);
+  const escalation = await linkInteraction(deps.ctx, { brandId: place.brand.id, actorId: place.person.id, ...input });
+  const where = await whereTheAlertIs(deps, escalation, t);
+  return say(t(escalation.linked ? 'crisis.linked.done' : 'crisis.linked.already', { id: input.interactionId, number: escalation.number, where }));
 }

@@ -1,9 +1,10 @@
 import type { ModalView } from '@slack/types';
 import { requirePermission } from '../../core/brands.js';
+import type { OpenEscalation } from '../../core/escalations.js';
 import { severitySchema, type SeverityName } from '../../core/escalationViews.js';
 import { input, modal, option, section, staticSelect, textInput } from '../blocks/kit.js';
 import { severities, severityEmoji } from '../crisis/labels.js';
-import { raiseFromSlack } from '../crisis/raiseFromSlack.js';
+import { addToEscalation, raiseFromSlack } from '../crisis/raiseFromSlack.js';
 import { callbackIds, fieldIds } from '../ids.js';
 import type { SlackViewDefinition, Translate, ViewOutcome } from '../turns.js';
 import { writeMetadata, type ModalMetadata } from './metadata.js';
@@ -14,6 +15,8 @@ export type EscalatePrefill = {
   summary?: string;
   /** What is being escalated (an interaction, a message), shown above the fields. */
   about?: string;
+  /** Open escalations an interaction can join instead: one crisis gathers many comments. */
+  open?: readonly Pick<OpenEscalation, 'id' | 'number' | 'severity' | 'summary'>[];
 };
 
 /** The summary a strategist reads first; the core takes up to 2000 characters. */
@@ -21,6 +24,7 @@ const summaryMax = 2000;
 
 export function buildEscalateModal(t: Translate, metadata: ModalMetadata, prefill: EscalatePrefill): ModalView {
   const options = severities.map((severity) => option(`${severityEmoji[severity]} ${t(`crisis.severity.${severity}`)}`, severity));
+  const open = prefill.open ?? [];
   return modal({
     callbackId: callbackIds.escalateModal,
     title: t('crisis.modal.escalateTitle'),
@@ -29,6 +33,21 @@ export function buildEscalateModal(t: Translate, metadata: ModalMetadata, prefil
     privateMetadata: writeMetadata(metadata),
     blocks: [
       ...(prefill.about ? [section(prefill.about)] : []),
+      ...(open.length
+        ? [
+            input({
+              blockId: fieldIds.escalateInto,
+              label: t('crisis.modal.addTo'),
+              hint: t('crisis.modal.addToHint'),
+              optional: true,
+              element: staticSelect({
+                actionId: fieldIds.escalateInto,
+                placeholder: t('crisis.modal.addToPlaceholder'),
+                options: open.map((e) => option(`${severityEmoji[e.severity]} #${e.number} ${e.summary}`, String(e.id))),
+              }),
+            }),
+          ]
+        : []),
       input({
         blockId: fieldIds.escalateSeverity,
         label: t('crisis.modal.severity'),
@@ -46,14 +65,22 @@ export function buildEscalateModal(t: Translate, metadata: ModalMetadata, prefil
 }
 
 /**
- * Submitting raises the escalation after the modal closed: posting the alert and paging
- * takes Slack calls, and Slack waits 3 s for the modal's answer. What can be refused at
- * once (a missing summary, the role) is refused in the modal.
+ * Submitting raises the escalation (or adds the interaction to the open one picked) after
+ * the modal closed: posting the alert and paging takes Slack calls, and Slack waits 3 s
+ * for the modal's answer. What can be refused at once (a missing summary, the role) is
+ * refused in the modal.
  */
 export const escalateModalView: SlackViewDefinition = {
   callbackId: callbackIds.escalateModal,
   errorBlockId: fieldIds.escalateSummary,
   async submit({ deps, view, metadata, place, person, t }): Promise<ViewOutcome> {
+    const crisis = metadata.crisis ?? {};
+    const into = Number(readSelected(view, fieldIds.escalateInto)) || null;
+    if (into && crisis.interactionId) {
+      await requirePermission(deps.ctx, place.brand.id, person.id, 'escalation.note');
+      const interactionId = crisis.interactionId;
+      return { kind: 'close', after: async (tell) => tell(await addToEscalation(deps, place, { escalationId: into, interactionId })) };
+    }
     const severity = severitySchema.safeParse(readSelected(view, fieldIds.escalateSeverity));
     const summary = readText(view, fieldIds.escalateSummary);
     const errors: Record<string, string> = {};
@@ -61,7 +88,6 @@ export const escalateModalView: SlackViewDefinition = {
     if (!summary) errors[fieldIds.escalateSummary] = t('crisis.modal.summaryRequired');
     if (!severity.success || !summary) return { kind: 'errors', errors };
     await requirePermission(deps.ctx, place.brand.id, person.id, 'escalation.raise');
-    const crisis = metadata.crisis ?? {};
     return {
       kind: 'close',
       after: async (tell) => {

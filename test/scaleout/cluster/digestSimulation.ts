@@ -106,6 +106,8 @@ export type DigestReport = {
   /** Brands whose count of digests is not exactly `perBrand`. */
   brandsOff: number;
   late: number;
+  /** Runs of brands that did not get exactly their digests, and (brand, day) posted more than once: empty when all is well. */
+  anomalies: string[];
   /** Work the killed replica held that another finished: its claimed digests, and the due digests it never reached. */
   recovered: { claims: number; due: number; maxSecondsAfterKill: number } | null;
 };
@@ -153,6 +155,12 @@ export async function reportDigests(databaseUrl: string, slack: FakeSlackApi, op
       duplicates: [...posts.values()].filter((n) => n > 1).length,
       brandsOff: [...perBrand.values()].filter((n) => n !== options.perBrand).length + (options.brands - perBrand.size),
       late: runs.filter((run) => run.late).length,
+      anomalies: [
+        ...runs
+          .filter((run) => perBrand.get(run.brand_id) !== options.perBrand)
+          .map((run) => `brand ${run.brand_id} ${run.local_date}: ${run.status} by ${run.claimed_by} at ${run.claimed_at.toISOString()}, attempts ${run.attempts}, late ${run.late}`),
+        ...[...posts].filter(([, n]) => n > 1).map(([key, n]) => `${key} posted ${n} times`),
+      ],
       recovered,
     };
   } finally {
