@@ -16,7 +16,7 @@ describe.skipIf(!testDatabaseUrl)('48 hours of digests on three replicas, one ki
 
   beforeAll(async () => {
     run = await runDigestScenario({ adminUrl: testDatabaseUrl as string, replicas: 3, brands, days, stepMinutes: 10, kill: { afterDigests: 4, watchMinutes: 30 } });
-  }, 240_000);
+  }, 300_000);
 
   test(`exactly ${brands}×${days} digests, each posted once`, () => {
     expect(run.report.anomalies).toEqual([]);
@@ -34,8 +34,8 @@ describe.skipIf(!testDatabaseUrl)('48 hours of digests on three replicas, one ki
 
   test('the killed replica lost its leases: the others sent what it held, within the claim lease', () => {
     expect(run.simulation.killed).not.toBeNull();
-    // The digest it was posting when it died: taken over once its claim ran out.
-    expect(run.report.recovered?.claims).toBe(1);
+    // The digests it was sending when it died (the job sends a few at once): taken over once their claims ran out.
+    expect(run.report.recovered?.claims, [...(run.report.recovered?.details ?? []), JSON.stringify(run.problems, null, 1)].join('\n')).toBeGreaterThanOrEqual(1);
     // The rest of that hour's digests, which it never reached: sent once its job lease ran out.
     expect(run.report.recovered?.due).toBeGreaterThan(0);
     expect(run.report.recovered?.maxSecondsAfterKill).toBeLessThanOrEqual(claimLeaseSeconds);

@@ -16,7 +16,7 @@ describe.skipIf(!testDatabaseUrl)('three replicas on one PostgreSQL (needs TEST_
 
   beforeAll(async () => {
     run = await runCommandScenario({ adminUrl: testDatabaseUrl as string, replicas: 3, commands, brands, concurrency: 24 });
-  }, 240_000);
+  }, 420_000);
 
   test(`${commands} commands spread over the replicas are all answered, none with an apology`, () => {
     expect(run.load.answered).toBe(commands);

@@ -4,7 +4,7 @@ import { formatDay, formatNumber } from '../blocks/format.js';
 import { context, divider, header, section } from '../blocks/kit.js';
 import { formatChange, formatShare } from './figures.js';
 import { renderGoalsSection } from './goalsSection.js';
-import { headerContext, type RenderOptions } from './renderDigest.js';
+import { headerContext, type RenderOptions } from './header.js';
 import type { DigestView } from './view.js';
 
 /** The week in one message: totals against the week before, goals, conversations, what is open. */

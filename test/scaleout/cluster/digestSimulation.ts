@@ -70,7 +70,7 @@ function isDigestPost(body: string): boolean {
 export async function runDigestSimulation(replicas: ClockedReplica[], gate: SlackGate, options: { hours: number; stepMinutes: number; kill?: KillPlan }): Promise<SimulationResult> {
   const started = performance.now();
   const end = simulationStart.getTime() + options.hours * 3_600_000;
-  const held = options.kill ? gate.holdNext('chat.postMessage', { skip: options.kill.afterDigests, where: isDigestPost }) : null;
+  const held = options.kill ? gate.holdNext('chat.postMessage', { skip: options.kill.afterDigests, where: isDigestPost, freeze: true }) : null;
   const outcomes: Record<string, number> = {};
   let alive = [...replicas];
   let killed: Killed | null = null;
@@ -109,7 +109,7 @@ export type DigestReport = {
   /** Runs of brands that did not get exactly their digests, and (brand, day) posted more than once: empty when all is well. */
   anomalies: string[];
   /** Work the killed replica held that another finished: its claimed digests, and the due digests it never reached. */
-  recovered: { claims: number; due: number; maxSecondsAfterKill: number } | null;
+  recovered: { claims: number; due: number; maxSecondsAfterKill: number; details: string[] } | null;
 };
 
 /** What happened, from the database and from what Slack received. */
@@ -146,6 +146,7 @@ export async function reportDigests(databaseUrl: string, slack: FakeSlackApi, op
         claims: claims.length,
         due: due.length,
         maxSecondsAfterKill: Math.max(0, ...[...claims, ...due].map((run) => ((run.sent_at?.getTime() ?? killedAt) - killedAt) / 1000)),
+        details: claims.map((run) => `brand ${run.brand_id} ${run.local_date}: claimed by the killed ${options.killed?.owner}, sent by ${run.claimed_by} at ${run.sent_at?.toISOString()} (killed at ${options.killed?.at.toISOString()})`),
       };
     }
     return {

@@ -67,7 +67,20 @@ export type DigestScenarioResult = {
   report: DigestReport;
   /** Digests (and other messages) each replica posted. */
   postsByReplica: Record<string, number>;
+  /** Warnings and errors the replicas logged, grouped by message. */
+  problems: Record<string, number>;
 };
+
+function summarizeProblems(outputs: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const line of outputs.flatMap((output) => output.split('\n'))) {
+    if (!line.startsWith('{') || !/"level":(40|50|60)/.test(line)) continue;
+    const entry = JSON.parse(line) as { msg?: string; err?: { message?: string } };
+    const key = `${entry.msg ?? ''}: ${entry.err?.message ?? ''}`.slice(0, 200);
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
 
 /**
  * N clocked replicas (startTandem in its own process, time set by the test) on a fresh
@@ -100,7 +113,7 @@ export async function runDigestScenario(options: DigestScenarioOptions): Promise
     if (failed) throw failed.reason;
     const simulation = await runDigestSimulation(replicas, gate, { hours: options.days * 24, stepMinutes: options.stepMinutes, kill: options.kill });
     const report = await reportDigests(database.url, slack, { brands: options.brands, perBrand: options.days, killed: simulation.killed, recoveryWindowMinutes: options.kill.watchMinutes });
-    return { simulation, report, postsByReplica: gate.callsBy('chat.postMessage') };
+    return { simulation, report, postsByReplica: gate.callsBy('chat.postMessage'), problems: summarizeProblems(replicas.map((r) => r.output())) };
   } finally {
     await Promise.all(replicas.map((r) => r.stop()));
     await gate.close();

@@ -15,14 +15,17 @@ export type SlackGate = {
   /**
    * Holds the next call of `method` whose body matches, once `skip` such calls went
    * through: the caller waits until it is released (or dies). Resolves with who made it.
+   * With `freeze`, everything that replica sends afterwards is held too, as if it had
+   * died at that instant (it is about to be killed; its other sends in flight must not
+   * slip through meanwhile).
    */
-  holdNext(method: string, options?: { skip?: number; where?: (body: string) => boolean }): Promise<HeldCall>;
+  holdNext(method: string, options?: { skip?: number; where?: (body: string) => boolean; freeze?: boolean }): Promise<HeldCall>;
   /** Calls of `method` Slack answered ok, per replica name. */
   callsBy(method: string): Record<string, number>;
   close(): Promise<void>;
 };
 
-type Hold = { method: string; skip: number; where: (body: string) => boolean; resolve: (held: HeldCall) => void };
+type Hold = { method: string; skip: number; where: (body: string) => boolean; freeze: boolean; resolve: (held: HeldCall) => void };
 
 type Call = { replica: string; api: string; method: string; body: Buffer };
 
@@ -35,6 +38,7 @@ export async function startSlackGate(upstream: string): Promise<SlackGate> {
   const target = new URL(upstream);
   const holds: Hold[] = [];
   const held: ServerResponse[] = [];
+  const frozen = new Set<string>();
   const counts = new Map<string, Record<string, number>>();
 
   const count = (call: Call) => {
@@ -70,9 +74,14 @@ export async function startSlackGate(upstream: string): Promise<SlackGate> {
     req.on('end', () => {
       const call: Call = { replica, api, method, body: Buffer.concat(chunks) };
       const text = call.body.toString('utf8');
+      if (frozen.has(replica)) {
+        held.push(res);
+        return;
+      }
       const hold = api === 'api' ? holds.find((h) => h.method === method && h.where(text)) : undefined;
       if (hold && hold.skip-- <= 0) {
         holds.splice(holds.indexOf(hold), 1);
+        if (hold.freeze) frozen.add(replica);
         held.push(res);
         hold.resolve({ replica, method, body: text, release: () => forward(req, res, call) });
         return;
@@ -84,7 +93,8 @@ export async function startSlackGate(upstream: string): Promise<SlackGate> {
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     apiUrlFor: (name) => `${origin}/${name}/api/`,
-    holdNext: (method, options = {}) => new Promise<HeldCall>((resolve) => holds.push({ method, skip: options.skip ?? 0, where: options.where ?? (() => true), resolve })),
+    holdNext: (method, options = {}) =>
+      new Promise<HeldCall>((resolve) => holds.push({ method, skip: options.skip ?? 0, where: options.where ?? (() => true), freeze: options.freeze ?? false, resolve })),
     callsBy: (method) => ({ ...counts.get(method) }),
     async close() {
       for (const res of held) if (!res.writableEnded) res.destroy();
