@@ -1,6 +1,15 @@
 import { Resvg } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+
+/**
+ * Vega-Lite is loaded on first use, not at startup: importing it patches
+ * Set.prototype.toJSON, and discord.js refuses to load after that patch. It also keeps
+ * ~40 MB of charting code out of processes that never draw a digest.
+ */
+async function loadVega() {
+  const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
+  return { vega, compile: vegaLite.compile };
+}
 
 export type TrendSeries = { name: string; points: { date: string; value: number | null }[] };
 
@@ -37,6 +46,7 @@ export async function renderTrendSvg(input: TrendChartInput): Promise<string> {
       },
     },
   };
+  const { vega, compile } = await loadVega();
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
     return await view.toSVG();

@@ -10,6 +10,7 @@ import type { SlackDeps } from './deps.js';
 import { homeOpenedListener } from './home.js';
 import { registerDispatchers } from './dispatch.js';
 import { eventNames } from './ids.js';
+import { refuseReplays } from './replayGuard.js';
 import { postMessageSync } from './sync/postMessages.js';
 
 export const slackEventsPath = '/slack/events';
@@ -88,8 +89,9 @@ export async function buildSlackApp(options: SlackAppOptions): Promise<SlackApp>
       ? {
           method: 'POST',
           path: slackEventsPath,
-          // Bolt's own listener: signature check, body parsing, ack timing, all as Bolt does them.
-          handler: (req, res) => http.requestListener(req, res),
+          // Bolt's own listener: signature check, body parsing, ack timing, all as Bolt does
+          // them; a request replayed unchanged is refused first (replayGuard.ts).
+          handler: refuseReplays((req, res) => http.requestListener(req, res)),
         }
       : null,
     isConnected: () => (socket ? socketOpen : true),

@@ -105,8 +105,6 @@ export const slack = {
   'slack.modal.cancel': 'Cancel',
   'slack.modal.allNetworks': 'All networks',
   'slack.modal.triggerExpired': 'Slack gives a form only 3 seconds to open, and they passed. Run the command again.',
-  'slack.comingSoon.escalate': 'Escalating to a strategist from here is coming soon. Meanwhile, tell a strategist directly — this interaction is logged.',
-  'slack.comingSoon.draftReply': 'Reply drafts are coming soon. The interaction is logged; answer it on the network and press Responded.',
 
   // /tandem
   'slack.help.title': 'Tandem',

@@ -102,8 +102,6 @@ export const slack: Record<keyof typeof en, string> = {
   'slack.modal.cancel': 'Cancelar',
   'slack.modal.allNetworks': 'Todas las redes',
   'slack.modal.triggerExpired': 'Slack solo da 3 segundos para abrir un formulario y ya pasaron. Vuelve a ejecutar el comando.',
-  'slack.comingSoon.escalate': 'Escalar a un estratega desde aquí llegará pronto. Mientras tanto, avisa a un estratega directamente: la interacción ya está registrada.',
-  'slack.comingSoon.draftReply': 'Los borradores de respuesta llegarán pronto. La interacción está registrada: contesta en la red y pulsa Respondido.',
 
   'slack.help.title': 'Tandem',
   'slack.help.here': 'Este canal trabaja para *{brand}* (`{slug}`). Tu rol: *{role}*.',

@@ -102,8 +102,6 @@ export const slack: Record<keyof typeof en, string> = {
   'slack.modal.cancel': 'Annulla',
   'slack.modal.allNetworks': 'Tutte le reti',
   'slack.modal.triggerExpired': 'Slack concede solo 3 secondi per aprire un modulo e sono passati. Esegui di nuovo il comando.',
-  'slack.comingSoon.escalate': 'L’escalation a uno strategist da qui arriverà presto. Nel frattempo avvisa direttamente uno strategist: l’interazione è già registrata.',
-  'slack.comingSoon.draftReply': 'Le bozze di risposta arriveranno presto. L’interazione è registrata: rispondi sulla rete e premi Risposto.',
 
   'slack.help.title': 'Tandem',
   'slack.help.here': 'Questo canale lavora per *{brand}* (`{slug}`). Il tuo ruolo: *{role}*.',
