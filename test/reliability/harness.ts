@@ -88,6 +88,9 @@ export async function startReliabilityTandem(options: ReliabilityOptions): Promi
   const ctx = tandem.ctx;
   const team = await createTeam(ctx);
   await useBrandInChannel(ctx, { slug: team.brand.slug, actorId: team.admin.id, platform: 'slack', channelId: socialChannel });
+  // The workspace's brand too, as if its first command had created it: App Home and direct
+  // messages (no channel) find it instead of creating a default brand.
+  await ctx.db.binding.create({ data: { brandId: team.brand.id, platform: 'slack', scope: 'workspace', externalId: slack.workspace.team.id } });
   for (const person of [team.admin, team.strategist, team.strategist2, team.cm, team.viewer, team.outsider]) {
     slack.workspace.addUser({ id: person.externalId, name: person.displayName ?? person.externalId });
   }
