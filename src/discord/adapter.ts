@@ -15,7 +15,8 @@ export async function startDiscordAdapter(deps: AdapterDeps): Promise<RunningDis
   return {
     name: 'discord',
     bot,
-    status: () => (bot.client.ws.status === Status.Ready ? 'connected' : 'disconnected'),
+    // Every shard of this replica: the client's own status stays "ready" after one shard drops.
+    status: () => (bot.client.ws.shards.size > 0 && bot.client.ws.shards.every((shard) => shard.status === Status.Ready) ? 'connected' : 'disconnected'),
     // The optional digest in each linked guild's digest channel.
     delivery: createDiscordDelivery(deps.ctx, bot.client),
     async stop() {

@@ -170,14 +170,16 @@ export function viewListener(deps: SlackDeps, definition: SlackViewDefinition) {
 
 export function shortcutListener(deps: SlackDeps, definition: SlackShortcutDefinition) {
   return async ({ shortcut, ack }: SlackShortcutMiddlewareArgs<SlackShortcut> & AllMiddlewareArgs): Promise<void> => {
+    const metered = meter(deps, definition.callbackId);
     await ack();
+    metered.acked();
     const message = shortcut.type === 'message_action' ? (shortcut as MessageShortcut) : null;
     const channelId = message?.channel.id ?? null;
     const userName = 'username' in shortcut.user ? shortcut.user.username : undefined;
     const who: SlackWho = { teamId: shortcut.team?.id ?? shortcut.user.team_id ?? '', teamName: shortcut.team?.domain, channelId, userId: shortcut.user.id, userName };
     const state: TurnState = { language: 'en' };
     const tell = (answer: Answer) => tellPrivately(deps, shortcut.user.id, channelId, answer);
-    await withErrorBoundary(deps.log, state, tell, { shortcut: definition.callbackId, user: shortcut.user.id }, async () => {
+    const outcome = await withErrorBoundary(deps.log, state, tell, { shortcut: definition.callbackId, user: shortcut.user.id }, async () => {
       const place = await resolveSlackPlace(deps.ctx, who);
       state.language = place.language;
       await definition.run({
@@ -192,5 +194,6 @@ export function shortcutListener(deps: SlackDeps, definition: SlackShortcutDefin
         tell,
       });
     });
+    metered.done(outcome);
   };
 }
