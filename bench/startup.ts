@@ -1,6 +1,7 @@
 // `npm run bench:startup`: time from `npm start` to a healthy /healthz on embedded storage,
 // cold (empty DATA_DIR: initdb + migrations) and warm (existing DATA_DIR). Median of N runs.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,7 @@ async function timeStartToHealthy(dataDir: string, port: number): Promise<number
   const started = performance.now();
   const child = spawn('npm', ['start', '--silent'], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' },
+    // what a new user runs: `npm start` with no settings (the playground comes up too)
     stdio: 'ignore',
     detached: true,
   });
@@ -35,8 +37,14 @@ async function timeStartToHealthy(dataDir: string, port: number): Promise<number
       await new Promise((r) => setTimeout(r, 25));
     }
   } finally {
-    process.kill(-child.pid!, 'SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    // npm may exit before Tandem has released the data dir: wait for the lock to go, or
+    // the next start on this DATA_DIR would be (rightly) refused.
+    for (let i = 0; i < 300 && existsSync(join(dataDir, 'tandem.lock')); i++) await new Promise((r) => setTimeout(r, 100));
   }
 }
 

@@ -11,7 +11,7 @@ import { actorOf, approvalsChannel, socialChannel, startReliabilityTandem, type 
 // Discord's gateway delivers them, into Tandem running in this process: nothing may crash
 // it, reject unhandled, or go unanswered. Seeded, so a failure can be replayed.
 
-const perSurface = 2_000;
+const perSurface = 10_000;
 const seed = 0x7a4d3;
 /** In flight at once: enough to overlap the work, few enough to keep the run in seconds. */
 const concurrency = 32;

@@ -56,14 +56,16 @@ function fuzzOptions(random: Random, definitions: readonly APIApplicationCommand
       if (random.chance(0.8)) break;
       continue;
     }
-    const value = random.chance(0.7) ? optionValue(random, type, fake) : optionValue(random, random.pick(optionTypes), fake);
+    // A value always fits the type it is sent with (Discord checks that); the type may not
+    // be the one Tandem registered (a command changed since the client loaded it).
+    const value = optionValue(random, type, fake);
     options.push({ name: definition.name, type, value });
     if (type === O.User && typeof value === 'string' && random.chance(0.6)) {
       const user = fake.world.users.get(value);
       if (user) resolved.users = { ...resolved.users, [value]: user };
     }
   }
-  if (random.chance(0.1)) options.push({ name: fuzzToken(random) || 'extra', type: random.pick(optionTypes), value: fuzzText(random) });
+  if (random.chance(0.1)) options.push({ name: fuzzToken(random) || 'extra', type: O.String, value: fuzzText(random) });
   return options;
 }
 
@@ -88,7 +90,6 @@ export function dispatchFuzzedInteraction(random: Random, fake: FakeDiscord): In
   } else if (kind < 8) {
     const command = random.pick(registered.filter((r) => r.type === ApplicationCommandType.Message));
     const targetId = world.nextId();
-    const withMessage = random.chance(0.7);
     typeAndData = {
       type: InteractionType.ApplicationCommand,
       data: {
@@ -97,9 +98,8 @@ export function dispatchFuzzedInteraction(random: Random, fake: FakeDiscord): In
         type: ApplicationCommandType.Message,
         guild_id: c.guildId,
         target_id: targetId,
-        resolved: withMessage
-          ? { messages: { [targetId]: { id: targetId, channel_id: channelId, author: world.users.get(c.users.member2), content: fuzzText(random), timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], pinned: false, type: 0, flags: 0, components: [] } } }
-          : {},
+        // Discord always resolves the target message of a message command.
+        resolved: { messages: { [targetId]: { id: targetId, channel_id: channelId, author: world.users.get(random.pick([c.users.member2, c.users.vip, c.users.moderator])), content: fuzzText(random), timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], pinned: false, type: 0, flags: 0, components: [] } } },
       },
     };
   } else {
