@@ -1,8 +1,9 @@
 // `npm run bench:ack`: how fast Tandem acknowledges signed slash commands (/log and /plan,
 // real database, the work after each ack running meanwhile), at 1, 10 and 100 in flight,
 // against a bare Bolt app answering the same signed requests in the same run and process.
-// Slack (the stand-in and the load generator) runs in a child process, as it would run
-// elsewhere. Embedded storage always; PostgreSQL too when TEST_DATABASE_URL is set.
+// Slack (the stand-in, and the load generator on a thread of its own) runs in a child
+// process, as it would run elsewhere. Each level alternates the two apps in rounds and
+// pools their samples. Embedded storage always; PostgreSQL too when TEST_DATABASE_URL is set.
 // Flags: --count N (commands per level), --concurrency 1,10,100, --store embedded|postgres.
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -11,13 +12,20 @@ import { startBareBolt } from './lib/bareBolt.js';
 import { benchCommands } from './lib/commandTexts.js';
 import { createErrorTally } from './lib/errorTally.js';
 import { percentile, printFigure } from './lib/figures.js';
-import { startPlatformSide } from './lib/platformSideProcess.js';
+import { startPlatformSide, type LoadResult } from './lib/platformSideProcess.js';
 import { benchBotToken, benchChannel, benchSigningSecret, startBenchTandem } from './lib/benchTandem.js';
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '1,10,100' }, store: { type: 'string' } } });
+const { values } = parseArgs({ options: { count: { type: 'string', default: '500' }, concurrency: { type: 'string', default: '1,10,100' }, store: { type: 'string' } } });
 const count = Number(values.count);
+/** Rounds per level, alternating the two apps (see below). */
+const rounds = 5;
 const levels = values.concurrency.split(',').map(Number);
 const postgresUrl = process.env.TEST_DATABASE_URL || undefined;
+
+function merge(into: LoadResult, from: LoadResult): void {
+  into.latencies.push(...from.latencies);
+  for (const [status, n] of Object.entries(from.statuses)) into.statuses[status] = (into.statuses[status] ?? 0) + n;
+}
 
 const side = await startPlatformSide({ botToken: benchBotToken, signingSecret: benchSigningSecret });
 try {
@@ -37,27 +45,33 @@ try {
         await load(run.endpoint, warmUp * 3, warmUp);
         await side.waitForAnswers((answered += warmUp * 3));
         for (const concurrency of levels) {
-          const bareTimes = await load(bare.endpoint, count, concurrency);
+          // Rounds alternate the bare app and Tandem, each Tandem round drained before the next
+          // bare one: both meet the same moments of a shared machine, neither the other's backlog.
+          const bareTimes: LoadResult = { latencies: [], statuses: {} };
+          const tandemTimes: LoadResult = { latencies: [], statuses: {} };
           const started = performance.now();
-          const tandemTimes = await load(run.endpoint, count, concurrency);
-          // The work after the acks finishes before the next level starts, so levels do not mix.
-          await side.waitForAnswers((answered += count));
+          for (let round = 0; round < rounds; round++) {
+            const size = Math.ceil(count / rounds);
+            merge(bareTimes, await load(bare.endpoint, size, concurrency));
+            merge(tandemTimes, await load(run.endpoint, size, concurrency));
+            await side.waitForAnswers((answered += size));
+          }
           const drainedSeconds = (performance.now() - started) / 1000;
           const failed = (await side.answers()).failed;
           if (failed > 0) process.stderr.write(`[${store}] ${command} x${concurrency}: ${failed} answers so far were apologies\n`);
           for (const line of log.drain()) process.stderr.write(`[${store}] logged: ${line}\n`);
           const ok = tandemTimes.statuses['200'] ?? 0;
-          if (ok !== count) throw new Error(`${command} at ${concurrency}: ${count - ok} requests not answered 200 (${JSON.stringify(tandemTimes.statuses)})`);
+          if (ok !== tandemTimes.latencies.length) throw new Error(`${command} at ${concurrency}: ${tandemTimes.latencies.length - ok} requests not answered 200 (${JSON.stringify(tandemTimes.statuses)})`);
           const p50 = percentile(tandemTimes.latencies, 50);
           const p99 = percentile(tandemTimes.latencies, 99);
           const bareP99 = percentile(bareTimes.latencies, 99);
           // The machine's load average: on a shared 2-core box, other work sets the tail.
-          const context = { concurrency, store, command, count, loadavg: Number(loadavg()[0]!.toFixed(1)) };
+          const context = { concurrency, store, command, count: tandemTimes.latencies.length, loadavg: Number(loadavg()[0]!.toFixed(1)) };
           printFigure({ bench: 'ack', figure: 'p50_ms', value: Number(p50.toFixed(2)), unit: 'ms', ...context });
           printFigure({ bench: 'ack', figure: 'p99_ms', value: Number(p99.toFixed(2)), unit: 'ms', ...context });
           printFigure({ bench: 'ack', figure: 'bare_p99_ms', value: Number(bareP99.toFixed(2)), unit: 'ms', ...context, bare_p50_ms: Number(percentile(bareTimes.latencies, 50).toFixed(2)) });
           printFigure({ bench: 'ack', figure: 'p99_ratio', value: Number((p99 / bareP99).toFixed(2)), unit: 'x', ...context });
-          process.stderr.write(`[${store}] ${command} x${concurrency}: ${count} acked, all answered ${drainedSeconds.toFixed(1)} s after the first\n`);
+          process.stderr.write(`[${store}] ${command} x${concurrency}: ${tandemTimes.latencies.length} acked and answered in ${drainedSeconds.toFixed(1)} s (${rounds} rounds)\n`);
         }
         await side.forget();
       }

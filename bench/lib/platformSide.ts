@@ -1,20 +1,32 @@
 // The platforms' side of a benchmark, in its own process (forked by platformSideProcess.ts):
-// the Slack Web API stand-in Tandem calls and a load generator that signs and sends
-// commands; on request, the Discord stand-in and a community's message traffic. Apart
+// the Slack Web API stand-in Tandem calls and a load generator (loadWorker.ts, its own
+// thread) that signs and sends commands; on request, the Discord stand-in and a community's message traffic. Apart
 // from Tandem so that what a benchmark measures (latency, RSS) is Tandem's alone, as it
 // would be with Slack and Discord on the other side of the internet.
 import { ChannelType, GatewayDispatchEvents, MessageType, type APITextChannel, type ChannelFlags, type GuildMemberFlags, type UserFlags } from 'discord-api-types/v10';
 import { startFakeDiscord, type FakeDiscord } from '../../src/playground/discord/server.js';
 import { startFakeSlackApi } from '../../src/playground/slack/fakeSlackApi.js';
 import { buildSlashCommand } from '../../src/playground/slack/payloads.js';
-import { runClosedLoop } from './closedLoop.js';
+import { Worker } from 'node:worker_threads';
 import { commandText } from './commandTexts.js';
+import type { LoadDone, LoadJob } from './loadWorker.js';
 import type { DiscordTraffic, PlatformSideReply, PlatformSideRequest } from './platformSideProtocol.js';
-import { createSignedPoster, type SignedPoster } from './signedPost.js';
 
 const slack = await startFakeSlackApi({ acceptedTokens: process.env.BENCH_BOT_TOKEN ? [process.env.BENCH_BOT_TOKEN] : [] });
 const signingSecret = process.env.BENCH_SIGNING_SECRET ?? '';
-const posters = new Map<string, SignedPoster>();
+// Requests are built here (the stand-in issues their trigger ids and response_urls) and
+// sent and timed by the load generator on its own thread.
+// (Node 20 does not carry tsx's loader into a worker: it registers it there first.)
+const loaderUrl = new URL('./loadWorker.ts', import.meta.url).href;
+const loader = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(loaderUrl)}); })`, { eval: true });
+
+function runLoad(job: LoadJob): Promise<LoadDone> {
+  return new Promise((resolve, reject) => {
+    loader.once('message', resolve);
+    loader.once('error', reject);
+    loader.postMessage(job);
+  });
+}
 let discord: FakeDiscord | null = null;
 let textChannels: string[] = [];
 
@@ -26,14 +38,6 @@ slack.onRecord((entry) => {
   answered += 1;
   if (/error id|nothing was saved/i.test(JSON.stringify(entry.body))) failed += 1;
 });
-
-function posterFor(endpoint: string): SignedPoster {
-  const existing = posters.get(endpoint);
-  if (existing) return existing;
-  const poster = createSignedPoster(endpoint, signingSecret);
-  posters.set(endpoint, poster);
-  return poster;
-}
 
 /** Forgets what the stand-ins recorded, so a long run does not slow them down. */
 function forget(): void {
@@ -131,9 +135,8 @@ async function handle(request: PlatformSideRequest): Promise<PlatformSideReply> 
       const { command, user, channelId, offset, count, concurrency, endpoint } = request;
       // Built before the clock starts: building is the stand-in's work, not the app's.
       const requests = Array.from({ length: count }, (_, i) => buildSlashCommand(slack, { command, text: commandText(command, offset + i), user, channelId }));
-      const poster = posterFor(endpoint);
-      const timed = await runClosedLoop(count, concurrency, (i) => poster.post(requests[i]!));
-      return { type: 'loaded', latencies: timed.latencies, statuses: Object.fromEntries(timed.statuses) };
+      const done = await runLoad({ endpoint, signingSecret, requests: requests.map(({ body, contentType }) => ({ body, contentType })), concurrency });
+      return { type: 'loaded', ...done };
     }
     case 'answers':
       return { type: 'answers', responses: answered, failed };
@@ -154,7 +157,6 @@ process.on('message', (message: { id: number; request: PlatformSideRequest }) =>
   );
 });
 process.on('disconnect', () => {
-  for (const poster of posters.values()) poster.close();
-  void Promise.all([slack.close(), discord?.close()]).then(() => process.exit(0));
+  void Promise.all([loader.terminate(), slack.close(), discord?.close()]).then(() => process.exit(0));
 });
 process.send?.({ id: 0, reply: { type: 'ready', apiUrl: slack.apiUrl } });

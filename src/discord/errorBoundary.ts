@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DiscordAPIError, MessageFlags, RateLimitError, RESTJSONErrorCodes, type RepliableInteraction } from 'discord.js';
 import type { Log } from '../core/log.js';
 import { isUserError } from '../core/errors.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { translate, type Language, type MessageKey } from '../i18n/catalog.js';
 
 /** Discord's refusals a moderator can act on, answered in plain words instead of thrown. */
@@ -29,6 +30,8 @@ export function describeError(error: unknown, language: Language, log: Log, cont
   }
   const errorId = randomBytes(4).toString('hex');
   log.error({ ...context, err: error, errorId }, 'discord handler failed');
+  // The database gone is not a bug: say nothing was saved, as Slack's boundary does.
+  if (isDatabaseUnavailable(error)) return `${translate(language, 'error.databaseUnavailable')} (${errorId})`;
   return translate(language, 'error.unexpected', { errorId });
 }
 

@@ -8,6 +8,7 @@ import {
   InteractionType,
   type APIApplicationCommand,
   type APIApplicationCommandOption,
+  type APIGuildMember,
   type APIInteraction,
   type APIInteractionDataResolved,
 } from 'discord-api-types/v10';
@@ -17,7 +18,7 @@ import { fuzzText, fuzzToken, type Random } from './fuzzText.js';
 
 // Interactions as Discord's gateway delivers them, with what a person controls fuzzed: the
 // command (a stale or unknown one), its options (wrong types, missing, extra, huge,
-// unicode; users without their resolved data), the locale, the custom id of a button.
+// unicode), the locale, the custom id of a button.
 // The envelope itself (ids, member, permissions) stays as Discord writes it.
 
 const optionTypes = [O.String, O.Integer, O.Boolean, O.User, O.Channel, O.Role, O.Mentionable, O.Number, O.Attachment, O.Subcommand, O.SubcommandGroup];
@@ -33,14 +34,70 @@ function optionValue(random: Random, type: O, fake: FakeDiscord): string | numbe
       return random.chance(0.5);
     case O.User:
     case O.Mentionable:
-      return random.pick([...Object.values(c.users), '1', '0', fake.applicationId]);
+      return random.pick(Object.values(c.users));
     case O.Channel:
-      return random.pick([...Object.values(c.channels), '1', c.guildId]);
+      return random.pick(Object.values(c.channels));
     case O.Role:
-      return random.pick([...Object.values(c.roles), '1']);
+      return random.pick(Object.values(c.roles));
     default:
       return fuzzText(random);
   }
+}
+
+/**
+ * What Discord puts in `data.resolved` for an entity option: it always sends the user,
+ * member, channel, role or attachment an option names (discord.js reads them from there,
+ * and throws outside any handler when they are missing).
+ */
+function resolve(fake: FakeDiscord, type: O, value: string | number | boolean, resolved: APIInteractionDataResolved): void {
+  const id = String(value);
+  const { world, community: c } = fake;
+  const user = world.users.get(id);
+  const member = world.guilds.get(c.guildId)?.members.get(id);
+  if ((type === O.User || type === O.Mentionable) && user) {
+    resolved.users = { ...resolved.users, [id]: user };
+    if (member) {
+      const { user: _user, deaf: _deaf, mute: _mute, ...partial } = structuredClone(member);
+      resolved.members = { ...resolved.members, [id]: { ...partial, permissions: '0' } };
+    }
+    return;
+  }
+  if (type === O.Channel || (type === O.Mentionable && !user)) {
+    const channel = world.channels.get(id);
+    if (channel && 'name' in channel) resolved.channels = { ...resolved.channels, [id]: { id, name: channel.name ?? '', type: channel.type, permissions: '0' } as never };
+    return;
+  }
+  if (type === O.Role) {
+    const role = world.guilds.get(c.guildId)?.roles.find((r) => r.id === id);
+    if (role) resolved.roles = { ...resolved.roles, [id]: role };
+    return;
+  }
+  if (type === O.Attachment) {
+    resolved.attachments = { ...resolved.attachments, [id]: { id, filename: 'f.png', size: 1, url: 'https://cdn.example/f.png', proxy_url: 'https://cdn.example/f.png' } };
+  }
+}
+
+/** Entity options name what exists (Discord offers nothing else to pick); anything else is free. */
+function entityValue(random: Random, type: O, fake: FakeDiscord): string | number | boolean {
+  if (type === O.Attachment) return fake.world.nextId();
+  return optionValue(random, type, fake);
+}
+
+const originalMembers = new WeakMap<FakeDiscord, Map<string, APIGuildMember>>();
+
+/** The fuzz really moderates (a moderator's fuzzed /kick works): whoever it removed rejoins before acting again. */
+function rejoin(fake: FakeDiscord, userId: string): APIGuildMember {
+  const guild = fake.world.guilds.get(fake.community.guildId)!;
+  let originals = originalMembers.get(fake);
+  if (!originals) {
+    originals = new Map([...guild.members].map(([id, m]) => [id, structuredClone(m)]));
+    originalMembers.set(fake, originals);
+  }
+  const original = originals.get(userId);
+  if (!original) throw new Error(`${userId} was never a member`);
+  guild.bans.delete(userId);
+  if (!guild.members.has(userId)) guild.members.set(userId, structuredClone(original));
+  return guild.members.get(userId)!;
 }
 
 type BuiltOption = { name: string; type: O; value?: string | number | boolean; options?: BuiltOption[] };
@@ -58,12 +115,9 @@ function fuzzOptions(random: Random, definitions: readonly APIApplicationCommand
     }
     // A value always fits the type it is sent with (Discord checks that); the type may not
     // be the one Tandem registered (a command changed since the client loaded it).
-    const value = optionValue(random, type, fake);
+    const value = entityValue(random, type, fake);
     options.push({ name: definition.name, type, value });
-    if (type === O.User && typeof value === 'string' && random.chance(0.6)) {
-      const user = fake.world.users.get(value);
-      if (user) resolved.users = { ...resolved.users, [value]: user };
-    }
+    resolve(fake, type, value, resolved);
   }
   if (random.chance(0.1)) options.push({ name: fuzzToken(random) || 'extra', type: O.String, value: fuzzText(random) });
   return options;
@@ -75,8 +129,7 @@ export function dispatchFuzzedInteraction(random: Random, fake: FakeDiscord): In
   const registered: APIApplicationCommand[] = [...(world.commands.byGuild.get(c.guildId) ?? []), ...world.commands.global];
   const channelId = random.pick([c.channels.general, c.channels.announcements, c.channels.reports]);
   const userId = random.pick([c.users.member, c.users.member2, c.users.moderator, c.users.admin, c.users.vip, c.users.owner]);
-  const guild = world.guilds.get(c.guildId)!;
-  const member = guild.members.get(userId)!;
+  const member = rejoin(fake, userId);
   const kind = random.int(10);
   const resolved: APIInteractionDataResolved = {};
   let typeAndData: Record<string, unknown>;

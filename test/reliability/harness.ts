@@ -101,6 +101,14 @@ export async function startReliabilityTandem(options: ReliabilityOptions): Promi
   const endpoint = `http://127.0.0.1:${tandem.http.port}/slack/events`;
   const send = (request: SlackRequest, sendOptions?: SendOptions) => sendToApp(endpoint, secrets.slackSigningSecret, request, sendOptions);
   const command = (person: PersonRef, name: string, text: string, channelId = socialChannel) => send(buildSlashCommand(slack, { command: name, text, user: actorOf(person), channelId }));
+  /** Its own answer: matched by the command's response_url, so commands in parallel do not take each other's. */
+  const commandReply = async (person: PersonRef, name: string, text: string, channelId = socialChannel) => {
+    const request = buildSlashCommand(slack, { command: name, text, user: actorOf(person), channelId });
+    const answer = slack.waitForResponse({ where: (r) => r.url === request.payload.response_url, timeoutMs: 15_000 });
+    const acked = await send(request);
+    if (acked.status !== 200) throw new Error(`${name} answered HTTP ${acked.status}`);
+    return answer;
+  };
   return {
     tandem,
     slack,
@@ -111,12 +119,7 @@ export async function startReliabilityTandem(options: ReliabilityOptions): Promi
     secrets,
     send,
     command,
-    async commandReply(person, name, text, channelId = socialChannel) {
-      const since = slack.mark();
-      const answer = await command(person, name, text, channelId);
-      if (answer.status !== 200) throw new Error(`${name} answered HTTP ${answer.status}`);
-      return slack.waitForResponse({ since, timeoutMs: 10_000 });
-    },
+    commandReply,
     async close() {
       await tandem.stop();
       await slack.close();
