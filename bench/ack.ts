@@ -22,6 +22,27 @@ const rounds = 5;
 const levels = values.concurrency.split(',').map(Number);
 const postgresUrl = process.env.TEST_DATABASE_URL || undefined;
 
+/** The longest the event loop was held (a 5 ms timer's lateness) while enabled. */
+function watchLoopDelay() {
+  let max = 0;
+  let timer: NodeJS.Timeout | null = null;
+  return {
+    enable() {
+      let last = performance.now();
+      timer = setInterval(() => {
+        const now = performance.now();
+        max = Math.max(max, now - last - 5);
+        last = now;
+      }, 5);
+    },
+    disable() {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+    maxMs: () => max,
+  };
+}
+
 function merge(into: LoadResult, from: LoadResult): void {
   into.latencies.push(...from.latencies);
   for (const [status, n] of Object.entries(from.statuses)) into.statuses[status] = (into.statuses[status] ?? 0) + n;
@@ -50,10 +71,14 @@ try {
           const bareTimes: LoadResult = { latencies: [], statuses: {} };
           const tandemTimes: LoadResult = { latencies: [], statuses: {} };
           const started = performance.now();
+          // How long the event loop was held while Tandem was acknowledging: a long hold is a tail.
+          const loopDelay = watchLoopDelay();
           for (let round = 0; round < rounds; round++) {
             const size = Math.ceil(count / rounds);
             merge(bareTimes, await load(bare.endpoint, size, concurrency));
+            loopDelay.enable();
             merge(tandemTimes, await load(run.endpoint, size, concurrency));
+            loopDelay.disable();
             await side.waitForAnswers((answered += size));
           }
           const drainedSeconds = (performance.now() - started) / 1000;
@@ -68,7 +93,7 @@ try {
           // The machine's load average: on a shared 2-core box, other work sets the tail.
           const context = { concurrency, store, command, count: tandemTimes.latencies.length, loadavg: Number(loadavg()[0]!.toFixed(1)) };
           printFigure({ bench: 'ack', figure: 'p50_ms', value: Number(p50.toFixed(2)), unit: 'ms', ...context });
-          printFigure({ bench: 'ack', figure: 'p99_ms', value: Number(p99.toFixed(2)), unit: 'ms', ...context });
+          printFigure({ bench: 'ack', figure: 'p99_ms', value: Number(p99.toFixed(2)), unit: 'ms', ...context, loop_delay_max_ms: Number(loopDelay.maxMs().toFixed(1)) });
           printFigure({ bench: 'ack', figure: 'bare_p99_ms', value: Number(bareP99.toFixed(2)), unit: 'ms', ...context, bare_p50_ms: Number(percentile(bareTimes.latencies, 50).toFixed(2)) });
           printFigure({ bench: 'ack', figure: 'p99_ratio', value: Number((p99 / bareP99).toFixed(2)), unit: 'x', ...context });
           process.stderr.write(`[${store}] ${command} x${concurrency}: ${tandemTimes.latencies.length} acked and answered in ${drainedSeconds.toFixed(1)} s (${rounds} rounds)\n`);

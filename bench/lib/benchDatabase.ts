@@ -1,6 +1,5 @@
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { serveEmbeddedPostgres } from '../../src/db/embeddedPostgres.js';
+import { startEmbeddedPostgresThread } from '../../src/db/embeddedPostgres.js';
 import { applyMigrations } from '../../src/db/migrations.js';
 import { createPrismaClient, type Db } from '../../src/db/prismaClient.js';
 import type { Store } from '../../src/db/database.js';
@@ -16,7 +15,7 @@ function withDatabase(url: string, name: string): string {
 /** A fresh migrated database: in-memory PGlite, or a throwaway database on `postgresUrl`. */
 export async function openBenchDatabase(store: Store, postgresUrl?: string, poolSize = 10): Promise<BenchDatabase> {
   if (store === 'embedded') {
-    const embedded = await serveEmbeddedPostgres(new PGlite());
+    const embedded = await startEmbeddedPostgresThread();
     await applyMigrations(embedded.url);
     const db = createPrismaClient(embedded.url, { poolSize });
     return { db, url: embedded.url, store, close: async () => { await db.$disconnect(); await embedded.stop(); } };

@@ -22,8 +22,16 @@ const loader = new Worker(`import('tsx/esm/api').then(({ register }) => { regist
 
 function runLoad(job: LoadJob): Promise<LoadDone> {
   return new Promise((resolve, reject) => {
-    loader.once('message', resolve);
-    loader.once('error', reject);
+    const fail = (error: Error) => {
+      loader.off('message', done);
+      reject(error);
+    };
+    const done = (result: LoadDone) => {
+      loader.off('error', fail);
+      resolve(result);
+    };
+    loader.once('message', done);
+    loader.once('error', fail);
     loader.postMessage(job);
   });
 }

@@ -14,13 +14,81 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  */
 export const afterAckSlots = 8;
 
+/**
+ * How long work may wait for Slack's requests to be acknowledged first. The acks have a
+ * hard 3 s deadline (and a modal's trigger_id lives 3 s, so work that opens one cannot
+ * wait long); the answers to the person have 30 minutes. Under a burst, acknowledging
+ * the next request before working on the previous one keeps every ack fast; the work
+ * goes on as soon as the burst pauses, or after this long whatever happens.
+ */
+export const ackFirstMaxWaitMs = 250;
+
+/**
+ * Slack requests this process has received and not yet answered. Work after the ack waits
+ * (up to `ackFirstMaxWaitMs`) until there are none: acknowledgements come first.
+ */
+export type FrontDoor = {
+  /** A request came in; call what it returns once it is answered. */
+  enter(): () => void;
+  /** Resolves when no request is waiting for its answer, or after `maxWaitMs`. */
+  quiet(maxWaitMs: number): Promise<void>;
+  waiting(): number;
+};
+
+export function createFrontDoor(): FrontDoor {
+  let open = 0;
+  let sleepers: (() => void)[] = [];
+  const wakeIfQuiet = () => {
+    // Checked on the next turn: a request whose bytes are already read is served first.
+    setImmediate(() => {
+      if (open > 0 || sleepers.length === 0) return;
+      const woken = sleepers;
+      sleepers = [];
+      for (const wake of woken) wake();
+    });
+  };
+  return {
+    enter() {
+      open += 1;
+      let left = false;
+      return () => {
+        if (left) return;
+        left = true;
+        open -= 1;
+        if (open === 0) wakeIfQuiet();
+      };
+    },
+    quiet(maxWaitMs) {
+      return new Promise<void>((resolve) => {
+        let done = false;
+        const wake = () => {
+          if (done) return;
+          done = true;
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          sleepers = sleepers.filter((s) => s !== wake);
+          wake();
+        }, maxWaitMs);
+        sleepers.push(wake);
+        if (open === 0) wakeIfQuiet();
+      });
+    },
+    waiting: () => open,
+  };
+}
+
+/** One per process, as the queue below: Slack's route enters it, the queue waits on it. */
+export const slackFrontDoor = createFrontDoor();
+
 export type WorkQueue = {
   run<T>(work: () => Promise<T>): Promise<T>;
   /** Pieces of work running and waiting, for tests and metrics. */
   load(): { running: number; waiting: number };
 };
 
-export function createWorkQueue(slots: number): WorkQueue {
+export function createWorkQueue(slots: number, frontDoor?: FrontDoor): WorkQueue {
   let running = 0;
   const waiting: (() => void)[] = [];
   // Work started from inside a turn (a handler answering through another boundary) runs
@@ -34,6 +102,7 @@ export function createWorkQueue(slots: number): WorkQueue {
   return {
     async run(work) {
       if (inTurn.getStore()) return work();
+      await frontDoor?.quiet(ackFirstMaxWaitMs);
       if (running < slots) running += 1;
       else await new Promise<void>((wake) => waiting.push(wake));
       try {
@@ -47,4 +116,4 @@ export function createWorkQueue(slots: number): WorkQueue {
 }
 
 /** One queue per process: the pool it protects is per process too. */
-export const afterAckQueue = createWorkQueue(afterAckSlots);
+export const afterAckQueue = createWorkQueue(afterAckSlots, slackFrontDoor);

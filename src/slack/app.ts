@@ -10,6 +10,7 @@ import type { SlackDeps } from './deps.js';
 import { homeOpenedListener } from './home.js';
 import { registerDispatchers } from './dispatch.js';
 import { eventNames } from './ids.js';
+import { slackFrontDoor } from './afterAck.js';
 import { refuseReplays } from './replayGuard.js';
 import { postMessageSync } from './sync/postMessages.js';
 
@@ -91,7 +92,11 @@ export async function buildSlackApp(options: SlackAppOptions): Promise<SlackApp>
           path: slackEventsPath,
           // Bolt's own listener: signature check, body parsing, ack timing, all as Bolt does
           // them; a request replayed unchanged is refused first (replayGuard.ts).
-          handler: refuseReplays((req, res) => http.requestListener(req, res)),
+          handler: refuseReplays((req, res) => {
+            // Counted until answered, so the work after earlier acks lets this one go first.
+            res.once('close', slackFrontDoor.enter());
+            return http.requestListener(req, res);
+          }),
         }
       : null,
     isConnected: () => (socket ? socketOpen : true),

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pgDump } from '@electric-sql/pglite-tools';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { serveEmbeddedPostgres, type EmbeddedPostgres } from '../../src/db/embeddedPostgres.js';
+import { serveEmbeddedPostgres, type InProcessPostgres } from '../../src/db/embeddedPostgres.js';
 import { applyMigrations, diffSchemas, isEmptyMigration, migrationsDir, readMigrationList, snapshotPath } from '../../src/db/migrations.js';
 import { prismaDir } from '../../src/db/projectRoot.js';
 
-let fromMigrations: EmbeddedPostgres;
-let fromSchema: EmbeddedPostgres;
+let fromMigrations: InProcessPostgres;
+let fromSchema: InProcessPostgres;
 let schema: string;
 
 beforeAll(async () => {
