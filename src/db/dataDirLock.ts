@@ -24,6 +24,9 @@ function isProcessAlive(pid: number): boolean {
   }
 }
 
+/** Data dirs this process holds: a second open from the same process is refused too. */
+const heldHere = new Set<string>();
+
 /**
  * PGlite is one process's database: two processes writing the same files would corrupt
  * it. `wx` creates the lock atomically; a lock left by a dead process is taken over.
@@ -31,12 +34,17 @@ function isProcessAlive(pid: number): boolean {
 export function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, 'tandem.lock');
+  if (heldHere.has(path)) throw new DataDirLockedError(dataDir, process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(path, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      return () => rmSync(path, { force: true });
+      heldHere.add(path);
+      return () => {
+        heldHere.delete(path);
+        rmSync(path, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number.parseInt(readFileSync(path, 'utf8'), 10);
