@@ -17,8 +17,9 @@ import { benchBotToken, benchChannel, benchSigningSecret, startBenchTandem } fro
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '500' }, concurrency: { type: 'string', default: '1,10,100' }, store: { type: 'string' } } });
 const count = Number(values.count);
-/** Rounds per level, alternating the two apps (see below). */
-const rounds = 5;
+/** Rounds per level, alternating the two apps (see below); fewer when a round would be smaller than the level's concurrency. */
+const maxRounds = 5;
+const roundsAt = (concurrency: number) => Math.max(1, Math.min(maxRounds, Math.floor(count / concurrency)));
 const levels = values.concurrency.split(',').map(Number);
 const postgresUrl = process.env.TEST_DATABASE_URL || undefined;
 
@@ -73,6 +74,7 @@ try {
           const started = performance.now();
           // How long the event loop was held while Tandem was acknowledging: a long hold is a tail.
           const loopDelay = watchLoopDelay();
+          const rounds = roundsAt(concurrency);
           for (let round = 0; round < rounds; round++) {
             const size = Math.ceil(count / rounds);
             merge(bareTimes, await load(bare.endpoint, size, concurrency));
@@ -96,7 +98,7 @@ try {
           printFigure({ bench: 'ack', figure: 'p99_ms', value: Number(p99.toFixed(2)), unit: 'ms', ...context, loop_delay_max_ms: Number(loopDelay.maxMs().toFixed(1)) });
           printFigure({ bench: 'ack', figure: 'bare_p99_ms', value: Number(bareP99.toFixed(2)), unit: 'ms', ...context, bare_p50_ms: Number(percentile(bareTimes.latencies, 50).toFixed(2)) });
           printFigure({ bench: 'ack', figure: 'p99_ratio', value: Number((p99 / bareP99).toFixed(2)), unit: 'x', ...context });
-          process.stderr.write(`[${store}] ${command} x${concurrency}: ${tandemTimes.latencies.length} acked and answered in ${drainedSeconds.toFixed(1)} s (${rounds} rounds)\n`);
+          process.stderr.write(`[${store}] ${command} x${concurrency}: ${tandemTimes.latencies.length} acked and answered in ${drainedSeconds.toFixed(1)} s (${roundsAt(concurrency)} rounds)\n`);
         }
         await side.forget();
       }

@@ -84,7 +84,7 @@ try {
 
   await sendCommands(commands, 10);
   const afterCommands = await residentMb();
-  figure('after_10k_commands', afterCommands, { commands });
+  figure('after_commands', afterCommands, { commands });
 
   const speedUp = 3600 / hourSeconds;
   speedUpSweepers(client, speedUp);

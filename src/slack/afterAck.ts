@@ -90,6 +90,8 @@ export type WorkQueue = {
 
 export function createWorkQueue(slots: number, frontDoor?: FrontDoor): WorkQueue {
   let running = 0;
+  /** Waiting for the acknowledgements to go first, before taking their turn. */
+  let held = 0;
   const waiting: (() => void)[] = [];
   // Work started from inside a turn (a handler answering through another boundary) runs
   // in that turn: waiting for a second slot while holding one could wait forever.
@@ -102,7 +104,10 @@ export function createWorkQueue(slots: number, frontDoor?: FrontDoor): WorkQueue
   return {
     async run(work) {
       if (inTurn.getStore()) return work();
-      await frontDoor?.quiet(ackFirstMaxWaitMs);
+      if (frontDoor) {
+        held += 1;
+        await frontDoor.quiet(ackFirstMaxWaitMs).finally(() => (held -= 1));
+      }
       if (running < slots) running += 1;
       else await new Promise<void>((wake) => waiting.push(wake));
       try {
@@ -111,7 +116,7 @@ export function createWorkQueue(slots: number, frontDoor?: FrontDoor): WorkQueue
         release();
       }
     },
-    load: () => ({ running, waiting: waiting.length }),
+    load: () => ({ running, waiting: waiting.length + held }),
   };
 }
 

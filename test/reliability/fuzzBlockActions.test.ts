@@ -21,7 +21,7 @@ it(`${perSurface} generated block_actions are all acknowledged, and handled with
   const statuses = await sendSigned(target, perSurface, () => fuzzBlockActions(random, target.context));
   expect(statuses).toEqual({ 200: perSurface });
   expect(programmingErrors(target)).toEqual([]);
-}, 300_000);
+}, 900_000);
 
 it('signed bodies that cannot be parsed are refused with a 4xx', async () => {
   const random = seededRandom(fuzzSeed + 3);

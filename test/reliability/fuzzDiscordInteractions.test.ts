@@ -36,4 +36,4 @@ it(`${perSurface} generated Discord interactions are all answered, and handled w
   expect(programmingErrors(target)).toEqual([]);
   await expectStillWorking(target);
   expect(target.unhandled).toEqual([]);
-}, 300_000);
+}, 900_000);

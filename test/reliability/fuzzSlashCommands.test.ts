@@ -23,4 +23,4 @@ it(`${perSurface} generated slash commands are all acknowledged, and handled wit
   expect(programmingErrors(target)).toEqual([]);
   await expectStillWorking(target);
   expect(target.unhandled).toEqual([]);
-}, 300_000);
+}, 900_000);

@@ -22,4 +22,4 @@ it(`${perSurface} generated view_submissions are all answered, and handled witho
   expect(programmingErrors(target)).toEqual([]);
   await expectStillWorking(target);
   expect(target.unhandled).toEqual([]);
-}, 300_000);
+}, 900_000);
