@@ -4,7 +4,11 @@
 // Slack (the stand-in, and the load generator on a thread of its own) runs in a child
 // process, as it would run elsewhere. Each level alternates the two apps in rounds and
 // pools their samples. Embedded storage always; PostgreSQL too when TEST_DATABASE_URL is set.
+// Figures: p50/p99 as the load generator sees them, the bare app's p99 and the ratio (the
+// issue's goal: ≤ 1.25 and p99 < 50 ms at 100 in flight), and the same p99s as each HTTP
+// server saw them (server_p99_ms, server_p99_ratio).
 // Flags: --count N (commands per level), --concurrency 1,10,100, --store embedded|postgres.
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchStores } from './lib/benchDatabase.js';
@@ -44,6 +48,26 @@ function watchLoopDelay() {
   };
 }
 
+/**
+ * Tandem's own view of each acknowledgement: from the request reaching its HTTP server to
+ * the answer written. Beside the load generator's figure, it tells how much of a tail is
+ * Tandem's and how much the machine's (threads waiting for a core, loopback).
+ */
+function watchServerTimes(server: Server) {
+  let times: number[] = [];
+  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
+    res.once('finish', () => times.push(performance.now() - started));
+  });
+  return {
+    take() {
+      const taken = times;
+      times = [];
+      return taken;
+    },
+  };
+}
+
 function merge(into: LoadResult, from: LoadResult): void {
   into.latencies.push(...from.latencies);
   for (const [status, n] of Object.entries(from.statuses)) into.statuses[status] = (into.statuses[status] ?? 0) + n;
@@ -55,6 +79,8 @@ try {
     const log = createErrorTally();
     const run = await startBenchTandem({ store, postgresUrl, apiUrl: side.apiUrl, log });
     const bare = await startBareBolt({ signingSecret: benchSigningSecret, botToken: benchBotToken, apiUrl: side.apiUrl, commands: [...benchCommands] });
+    const serverTimes = watchServerTimes(run.tandem.http.server);
+    const bareServerTimes = watchServerTimes(bare.server);
     let sent = 0;
     let answered = (await side.answers()).responses;
     try {
@@ -75,6 +101,8 @@ try {
           // How long the event loop was held while Tandem was acknowledging: a long hold is a tail.
           const loopDelay = watchLoopDelay();
           const rounds = roundsAt(concurrency);
+          serverTimes.take();
+          bareServerTimes.take();
           for (let round = 0; round < rounds; round++) {
             const size = Math.ceil(count / rounds);
             merge(bareTimes, await load(bare.endpoint, size, concurrency));
@@ -98,6 +126,12 @@ try {
           printFigure({ bench: 'ack', figure: 'p99_ms', value: Number(p99.toFixed(2)), unit: 'ms', ...context, loop_delay_max_ms: Number(loopDelay.maxMs().toFixed(1)) });
           printFigure({ bench: 'ack', figure: 'bare_p99_ms', value: Number(bareP99.toFixed(2)), unit: 'ms', ...context, bare_p50_ms: Number(percentile(bareTimes.latencies, 50).toFixed(2)) });
           printFigure({ bench: 'ack', figure: 'p99_ratio', value: Number((p99 / bareP99).toFixed(2)), unit: 'x', ...context });
+          // The same two figures as each server saw them (request in to answer written): what the
+          // apps themselves add, without the load generator's wait for a core on a busy machine.
+          const serverP99 = percentile(serverTimes.take(), 99);
+          const bareServerP99 = percentile(bareServerTimes.take(), 99);
+          printFigure({ bench: 'ack', figure: 'server_p99_ms', value: Number(serverP99.toFixed(2)), unit: 'ms', ...context, bare_server_p99_ms: Number(bareServerP99.toFixed(2)) });
+          printFigure({ bench: 'ack', figure: 'server_p99_ratio', value: Number((serverP99 / bareServerP99).toFixed(2)), unit: 'x', ...context });
           process.stderr.write(`[${store}] ${command} x${concurrency}: ${tandemTimes.latencies.length} acked and answered in ${drainedSeconds.toFixed(1)} s (${roundsAt(concurrency)} rounds)\n`);
         }
         await side.forget();

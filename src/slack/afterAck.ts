@@ -24,38 +24,56 @@ export const afterAckSlots = 8;
 export const ackFirstMaxWaitMs = 250;
 
 /**
+ * A burst has ended when no Slack request has arrived for this long: the requests of a
+ * burst come closer together than this, so work that starts in a gap between two of them
+ * would compete with the next acknowledgement.
+ */
+export const burstGapMs = 20;
+
+/**
  * Slack requests this process has received and not yet answered. Work after the ack waits
- * (up to `ackFirstMaxWaitMs`) until there are none: acknowledgements come first.
+ * (up to `ackFirstMaxWaitMs`) until there are none and none arrived for `burstGapMs`:
+ * acknowledgements come first.
  */
 export type FrontDoor = {
   /** A request came in; call what it returns once it is answered. */
   enter(): () => void;
-  /** Resolves when no request is waiting for its answer, or after `maxWaitMs`. */
+  /** Resolves when the door is quiet (see above), or after `maxWaitMs`. */
   quiet(maxWaitMs: number): Promise<void>;
   waiting(): number;
 };
 
-export function createFrontDoor(): FrontDoor {
+export function createFrontDoor(gapMs = burstGapMs): FrontDoor {
   let open = 0;
+  let lastArrival = Number.NEGATIVE_INFINITY;
   let sleepers: (() => void)[] = [];
-  const wakeIfQuiet = () => {
-    // Checked on the next turn: a request whose bytes are already read is served first.
-    setImmediate(() => {
-      if (open > 0 || sleepers.length === 0) return;
-      const woken = sleepers;
-      sleepers = [];
-      for (const wake of woken) wake();
-    });
+  let checking = false;
+  const check = () => {
+    checking = false;
+    if (open > 0 || sleepers.length === 0) return;
+    const left = lastArrival + gapMs - performance.now();
+    if (left > 0) return scheduleCheck(left);
+    const woken = sleepers;
+    sleepers = [];
+    for (const wake of woken) wake();
+  };
+  // On a later turn at the earliest: a request whose bytes are already read is served first.
+  const scheduleCheck = (afterMs = 0) => {
+    if (checking) return;
+    checking = true;
+    if (afterMs > 0) setTimeout(check, afterMs);
+    else setImmediate(check);
   };
   return {
     enter() {
       open += 1;
+      lastArrival = performance.now();
       let left = false;
       return () => {
         if (left) return;
         left = true;
         open -= 1;
-        if (open === 0) wakeIfQuiet();
+        if (open === 0) scheduleCheck();
       };
     },
     quiet(maxWaitMs) {
@@ -72,7 +90,7 @@ export function createFrontDoor(): FrontDoor {
           wake();
         }, maxWaitMs);
         sleepers.push(wake);
-        if (open === 0) wakeIfQuiet();
+        if (open === 0) scheduleCheck();
       });
     },
     waiting: () => open,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ackFirstMaxWaitMs, createFrontDoor, createWorkQueue } from '../../src/slack/afterAck.js';
+import { ackFirstMaxWaitMs, burstGapMs, createFrontDoor, createWorkQueue } from '../../src/slack/afterAck.js';
 
 // Work after an acknowledgement lets the acknowledgements still waiting go first, within a
 // bound (a modal's trigger_id lives 3 s), and never runs more than its slots at once.
@@ -18,6 +18,22 @@ describe('the after-ack queue', () => {
     leave();
     await work;
     expect(ran).toEqual(['work']);
+  });
+
+  it('waits for a pause in a burst: work starts once no request arrived for the gap, not in the first lull', async () => {
+    const door = createFrontDoor();
+    const queue = createWorkQueue(2, door);
+    door.enter()();
+    const started = performance.now();
+    let ranAt = 0;
+    const work = queue.run(async () => void (ranAt = performance.now()));
+    // Another request of the same burst, 10 ms later: the gap starts again from it.
+    await new Promise((r) => setTimeout(r, 10));
+    expect(ranAt).toBe(0);
+    door.enter()();
+    await work;
+    expect(ranAt - started).toBeGreaterThanOrEqual(10 + burstGapMs - 2);
+    expect(ranAt - started).toBeLessThan(ackFirstMaxWaitMs);
   });
 
   it('runs held work anyway after the bound, under a burst that never pauses', async () => {
