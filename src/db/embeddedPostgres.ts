@@ -38,6 +38,7 @@ export async function serveEmbeddedPostgres(pglite: PGlite, release: () => void 
 }
 
 const workerReplySchema = z.discriminatedUnion('type', [z.object({ type: z.literal('ready'), port: z.number() }), z.object({ type: z.literal('stopped') })]);
+type WorkerReply = z.infer<typeof workerReplySchema>;
 
 /**
  * The worker's module: built JavaScript next to this file, or (run from source with tsx,
@@ -58,32 +59,9 @@ function startWorker(settings: { dataDir?: string }): Worker {
  */
 export async function startEmbeddedPostgresThread(settings: { dataDir?: string } = {}): Promise<EmbeddedPostgres> {
   const worker = startWorker(settings);
-  const replies: z.infer<typeof workerReplySchema>[] = [];
-  let wake: (() => void) | null = null;
-  let failure: Error | null = null;
-  worker.on('message', (message: unknown) => {
-    replies.push(workerReplySchema.parse(message));
-    wake?.();
-  });
-  worker.on('error', (error) => {
-    failure = error;
-    wake?.();
-  });
-  worker.on('exit', (code) => {
-    failure ??= new Error(`the embedded database thread exited (code ${code})`);
-    wake?.();
-  });
-  const next = async (type: 'ready' | 'stopped') => {
-    for (;;) {
-      const index = replies.findIndex((r) => r.type === type);
-      if (index >= 0) return replies.splice(index, 1)[0]!;
-      if (failure) throw failure;
-      await new Promise<void>((resolve) => (wake = resolve));
-    }
-  };
-  let ready;
+  let ready: WorkerReply;
   try {
-    ready = await next('ready');
+    ready = await nextReply(worker);
   } catch (error) {
     await worker.terminate();
     throw error;
@@ -94,13 +72,28 @@ export async function startEmbeddedPostgresThread(settings: { dataDir?: string }
     url: `postgresql://postgres@127.0.0.1:${ready.port}/postgres?sslmode=disable`,
     stop() {
       stopping ??= (async () => {
+        const stopped = nextReply(worker).catch(() => undefined);
         worker.postMessage({ type: 'stop' });
-        await next('stopped').catch(() => undefined);
+        await stopped;
         await worker.terminate();
       })();
       return stopping;
     },
   };
+}
+
+/** The worker's next message; its error or exit instead, as a failure. */
+function nextReply(worker: Worker): Promise<WorkerReply> {
+  return new Promise((resolve, reject) => {
+    const settle = (outcome: () => void) => {
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      outcome();
+    };
+    const onMessage = (message: unknown) => settle(() => resolve(workerReplySchema.parse(message)));
+    const onError = (error: Error) => settle(() => reject(error));
+    const onExit = (code: number) => settle(() => reject(new Error(`the embedded database thread exited (code ${code})`)));
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+  });
 }
 
 /** Starts PGlite on `<dataDir>/pg` (its own thread), refusing if another process holds the data dir. */

@@ -21,6 +21,8 @@ const crisisChannel = 'C0CRISIS';
 const secrets = makeSecrets();
 /** claimDigestRun's lease: a dead sender's claim is taken over after this. */
 const claimLeaseMs = 5 * 60_000;
+/** Each case starts two Tandem processes: a few seconds alone, much longer beside other suites' processes on 2 cores. */
+const processTestTimeoutMs = 120_000;
 /**
  * Digests run on today's date: a retry asks Slack for messages since the digest's day
  * began, and the stand-in stamps messages with the real time.
@@ -94,7 +96,7 @@ describe('a crash between claim and send', () => {
     const run = await database.db.digestRun.findFirstOrThrow({ where: { brandId: team.brand.id, localDate: new Date(today) } });
     expect(run.status).toBe('sent');
     await next.stop();
-  });
+  }, processTestTimeoutMs);
 
   it('killed after Slack got the digest but before it was recorded: the next process finds it and posts nothing', async () => {
     await updateBrandSetting(buildTestCtx(database.db), { brandId: second.brand.id, actorId: second.admin.id, key: 'digest-channel', value: secondDigestChannel });
@@ -113,7 +115,7 @@ describe('a crash between claim and send', () => {
     const run = await database.db.digestRun.findFirstOrThrow({ where: { brandId: second.brand.id, localDate: new Date(today) } });
     expect(run.status).toBe('sent');
     await next.stop();
-  });
+  }, processTestTimeoutMs);
 
   it('killed while paging: the page it claimed is not sent twice, and the next one comes an interval later, once', async () => {
     const raisedAt = '2031-01-06T10:00:00Z';
@@ -148,7 +150,7 @@ describe('a crash between claim and send', () => {
     expect(pages()).toHaveLength(1);
     expect((await database.db.escalation.findUniqueOrThrow({ where: { id: escalation.id } })).pageCount).toBe(2);
     await second.stop();
-  });
+  }, processTestTimeoutMs);
 });
 
 async function waitUntil(check: () => boolean, timeoutMs = 10_000): Promise<void> {

@@ -8,26 +8,17 @@ import type { RunningDiscord } from '../../src/discord/adapter.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord.js';
 import { buildSlashCommand, sendToApp, startFakeSlackApi, type AppAnswer, type FakeSlackApi, type RecordedResponse, type SendOptions, type SlackRequest } from '../fakes/slack.js';
 import { createTeam, type Team } from '../helpers/fixtures.js';
+import { makeSecrets as makePlatformSecrets, type Secrets as PlatformSecrets } from '../scaleout/cluster/secrets.js';
 import { captureLog, type CapturedLog } from './capturedLog.js';
 
 export const socialChannel = 'C0SOCIAL';
 export const approvalsChannel = 'C0APPROVALS';
 
-/** Credentials shaped like real ones, new for every run, so a scan of the logs can look for them. */
-export type Secrets = { slackBotToken: string; slackSigningSecret: string; discordToken: string; openaiKey: string; databasePassword: string };
-
-function digits(n: number): string {
-  return Array.from(randomBytes(n), (b) => String(b % 10)).join('');
-}
+/** The platforms' credentials (as the scale-out suite makes them) plus OpenAI's and the database's, new every run, so a log scan can look for them. */
+export type Secrets = PlatformSecrets & { openaiKey: string; databasePassword: string };
 
 export function makeSecrets(): Secrets {
-  return {
-    slackBotToken: `xoxb-${digits(12)}-${digits(13)}-${randomBytes(18).toString('base64url').replace(/[-_]/g, 'q')}`,
-    slackSigningSecret: randomBytes(16).toString('hex'),
-    discordToken: `${Buffer.from(digits(19)).toString('base64url')}.${randomBytes(5).toString('base64url')}.${randomBytes(28).toString('base64url')}`,
-    openaiKey: `sk-proj-${randomBytes(30).toString('base64url')}`,
-    databasePassword: `pw-${randomBytes(12).toString('hex')}`,
-  };
+  return { ...makePlatformSecrets(), openaiKey: `sk-proj-${randomBytes(30).toString('base64url')}`, databasePassword: `pw-${randomBytes(12).toString('hex')}` };
 }
 
 export function actorOf(person: PersonRef) {

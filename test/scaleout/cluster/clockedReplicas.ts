@@ -8,6 +8,8 @@ const entry = fileURLToPath(new URL('./clockedReplica.ts', import.meta.url));
 export type ClockedReplica = {
   name: string;
   owner: string;
+  /** Its HTTP port (Slack events, health). */
+  port: number;
   child: ChildProcess;
   output(): string;
   /** Runs the job once at `at`; rejects if the process dies first. */
@@ -30,13 +32,13 @@ export async function startClockedReplica(name: string, env: Record<string, stri
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const waiting = new Map<number, (outcome: 'ran' | 'skipped' | 'failed') => void>();
   let nextId = 0;
-  const ready = new Promise<string>((resolve, reject) => {
+  const ready = new Promise<{ owner: string; port: number }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not start in ${timeoutMs} ms:\n${output}`)), timeoutMs);
     child.on('message', (raw) => {
       const message: ClockReply = clockReplySchema.parse(raw);
       if (message.type === 'ready') {
         clearTimeout(timer);
-        resolve(message.owner);
+        resolve({ owner: message.owner, port: message.port });
       } else if (message.type === 'failed') {
         clearTimeout(timer);
         reject(new Error(`${name} failed to start: ${message.message}\n${output}`));
@@ -50,10 +52,11 @@ export async function startClockedReplica(name: string, env: Record<string, stri
       reject(new Error(`${name} exited with ${code}:\n${output}`));
     });
   });
-  const owner = await ready;
+  const { owner, port } = await ready;
   return {
     name,
     owner,
+    port,
     child,
     output: () => output,
     tick(at) {
