@@ -129,9 +129,12 @@ describe('a crash between claim and send', () => {
     const pages = () => slack.workspace.messages.filter((m) => m.channel === crisisChannel && m.thread_ts === alertTs && /page|paging|still/i.test(m.text));
     const escalation = await database.db.escalation.findFirstOrThrow({ where: { brandId: team.brand.id }, orderBy: { id: 'desc' } });
     expect(escalation.nextPageAt).not.toBeNull();
+    // A sev1 also freezes publishing, told in the alert's thread just after the alert: let
+    // that line through first, so the hold below can only catch the page.
+    await waitUntil(() => slack.workspace.messages.some((m) => m.thread_ts === alertTs && /frozen/i.test(m.text)), 15_000);
 
     // The first re-page is due; its post in the alert's thread is held and Tandem killed.
-    const held = gate.holdNext('chat.postMessage', { where: (body) => body.includes(alertTs), freeze: true });
+    const held = gate.holdNext('chat.postMessage', { where: (body) => body.includes(alertTs) && /Page 1\b/.test(postedText(body)), freeze: true });
     const due = escalation.nextPageAt!;
     void first.tick(new Date(due.getTime() + 30_000)).catch(() => undefined);
     await held;
@@ -152,6 +155,12 @@ describe('a crash between claim and send', () => {
     await second.stop();
   }, processTestTimeoutMs);
 });
+
+/** The `text` of a Web API call as Slack gets it (form-encoded, or JSON). */
+function postedText(body: string): string {
+  if (body.startsWith('{')) return String((JSON.parse(body) as { text?: unknown }).text ?? '');
+  return new URLSearchParams(body).get('text') ?? '';
+}
 
 async function waitUntil(check: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
