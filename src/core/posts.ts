@@ -9,7 +9,7 @@ import type { Ctx } from './context.js';
 import { takeNextNumber } from './counters.js';
 import { UserError } from './errors.js';
 import { checkPostCopy, copyLimits, measureCopy, networkSchema, type CopyProblem, type Network } from './networkRules.js';
-import { roleAllows } from './permissions.js';
+import { roleAllows, type Role } from './permissions.js';
 import { buildPostView, buildPostViews, type PostView } from './postViews.js';
 import { addDays, localDateOf, localDayBounds, localTimeOf, zonedToInstant } from './time.js';
 import { idSchema, parseInput } from './validation.js';
@@ -141,6 +141,32 @@ export async function planPost(ctx: Ctx, input: z.input<typeof planPostSchema>):
 
 const editableStatuses: readonly PostStatus[] = ['pending_approval', 'changes_requested', 'approved'];
 
+/** Its author or a strategist may edit a post, while it is still on its way out. */
+function assertMayEdit(post: Post, actorId: number, role: Role, language: Language): void {
+  if (post.authorId !== actorId && !roleAllows(role, 'post.approve')) {
+    throw new UserError('post.editNotAllowed', { number: post.number });
+  }
+  if (!editableStatuses.includes(post.status)) {
+    throw new UserError('post.notEditable', { number: post.number, status: statusLabel(language, post.status) });
+  }
+}
+
+export const startPostEditSchema = z.object({ brandId: idSchema, actorId: idSchema, postNumber: idSchema });
+
+/**
+ * The post as an editor starts from, once they may edit it: a refusal comes before they
+ * fill in a form, not after. Nothing is written.
+ */
+export async function startPostEdit(ctx: Ctx, input: z.input<typeof startPostEditSchema>): Promise<PostView> {
+  const data = parseInput(startPostEditSchema, input);
+  const role = await requirePermission(ctx, data.brandId, data.actorId, 'post.edit');
+  const { settings } = await getBrand(ctx, data.brandId);
+  const post = await ctx.db.post.findUnique({ where: { brandId_number: { brandId: data.brandId, number: data.postNumber } } });
+  if (!post) throw new UserError('post.notFound', { number: data.postNumber });
+  assertMayEdit(post, data.actorId, role, settings.language);
+  return buildPostView(ctx.db, post, settings.timezone);
+}
+
 export const editPostSchema = z.object({
   brandId: idSchema,
   actorId: idSchema,
@@ -150,6 +176,8 @@ export const editPostSchema = z.object({
   /** A new local date and/or time; the one not given stays as it was. */
   date: calendarDateSchema.optional(),
   time: timeSchema.optional(),
+  /** The version the editor started from: a newer one means someone edited meanwhile. */
+  expectedVersion: idSchema.optional(),
 });
 
 /**
@@ -164,11 +192,9 @@ export async function editPost(ctx: Ctx, input: z.input<typeof editPostSchema>):
   const now = ctx.clock.now();
   const post = await ctx.db.$transaction(async (tx) => {
     const current = await lockPost(tx, data.brandId, data.postNumber);
-    if (current.authorId !== data.actorId && !roleAllows(role, 'post.approve')) {
-      throw new UserError('post.editNotAllowed', { number: current.number });
-    }
-    if (!editableStatuses.includes(current.status)) {
-      throw new UserError('post.notEditable', { number: current.number, status: statusLabel(settings.language, current.status) });
+    assertMayEdit(current, data.actorId, role, settings.language);
+    if (data.expectedVersion !== undefined && data.expectedVersion !== current.version) {
+      throw new UserError('post.editedMeanwhile', { number: current.number, version: current.version });
     }
     const network = data.network ?? current.network;
     const copy = data.copy ?? current.copy;

@@ -12,6 +12,7 @@ import { registerDispatchers } from './dispatch.js';
 import { eventNames } from './ids.js';
 import { slackFrontDoor } from './afterAck.js';
 import { refuseReplays } from './replayGuard.js';
+import { authorNoticeSync } from './sync/authorNotices.js';
 import { postMessageSync } from './sync/postMessages.js';
 
 export const slackEventsPath = '/slack/events';
@@ -80,7 +81,8 @@ export async function buildSlackApp(options: SlackAppOptions): Promise<SlackApp>
   await app.init();
   const deps: SlackDeps = { ctx: options.ctx, log: options.log, client: app.client, ...(options.metrics ? { metrics: options.metrics } : {}) };
   register(app, deps);
-  const unsubscribe = options.subscribe(postMessageSync(deps));
+  const unsubscribePosts = options.subscribe(postMessageSync(deps));
+  const unsubscribeAuthors = options.subscribe(authorNoticeSync(deps));
   const crisis = followCrisis(deps, options.subscribe);
   if (socket) await app.start();
   return {
@@ -101,7 +103,8 @@ export async function buildSlackApp(options: SlackAppOptions): Promise<SlackApp>
       : null,
     isConnected: () => (socket ? socketOpen : true),
     async stop() {
-      unsubscribe();
+      unsubscribePosts();
+      unsubscribeAuthors();
       await crisis.stop();
       if (socket) await app.stop();
     },

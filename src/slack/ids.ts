@@ -20,6 +20,8 @@ export const actionIds = {
   approvePost: 'post_approve',
   requestChanges: 'post_request_changes',
   rejectPost: 'post_reject',
+  /** On the author's notice of a decision: opens the post's edit form. */
+  revisePost: 'post_revise',
   escalateInteraction: 'interaction_escalate',
   /** The buttons on a crisis alert (and the digest's shortcuts to them); value: escalationButtonValue. */
   acknowledgeEscalation: 'escalation_acknowledge',
@@ -41,6 +43,7 @@ export const actionIds = {
 export const callbackIds = {
   goalModal: 'goal_modal',
   planModal: 'plan_modal',
+  editPostModal: 'post_edit_modal',
   logModal: 'log_modal',
   metricsModal: 'metrics_modal',
   decisionNoteModal: 'post_decision_note_modal',

@@ -10,6 +10,7 @@ import { markRespondedAction } from './actions/markResponded.js';
 import { planNetworkChangedAction } from './actions/planNetworkChanged.js';
 import { rejectPostAction } from './actions/rejectPost.js';
 import { requestChangesAction } from './actions/requestChanges.js';
+import { revisePostAction } from './actions/revisePost.js';
 import { resolveEscalationAction } from './actions/resolveEscalation.js';
 import { showTimelineAction } from './actions/showTimeline.js';
 import { slackCommands } from './commands/registry.js';
@@ -19,6 +20,7 @@ import { planPostShortcut } from './shortcuts/planPost.js';
 import type { SlackActionDefinition, SlackShortcutDefinition, SlackViewDefinition } from './turns.js';
 import { decisionNoteModalView } from './views/decisionNoteModal.js';
 import { draftReplyModalView } from './views/draftReplyModal.js';
+import { editPostModalView } from './views/editPostModal.js';
 import { escalateModalView } from './views/escalateModal.js';
 import { escalationNoteModalView } from './views/escalationNoteModal.js';
 import { goalModalView } from './views/goalModal.js';
@@ -35,6 +37,7 @@ export const slackActions: readonly SlackActionDefinition[] = [
   approvePostAction,
   requestChangesAction,
   rejectPostAction,
+  revisePostAction,
   escalateInteractionAction,
   acknowledgeEscalationAction,
   addEscalationNoteAction,
@@ -50,7 +53,7 @@ export const slackActions: readonly SlackActionDefinition[] = [
   homeRefreshAction,
 ];
 
-export const slackViews: readonly SlackViewDefinition[] = [goalModalView, planModalView, logModalView, metricsModalView, decisionNoteModalView, draftReplyModalView, escalateModalView, escalationNoteModalView, resolveModalView];
+export const slackViews: readonly SlackViewDefinition[] = [goalModalView, planModalView, editPostModalView, logModalView, metricsModalView, decisionNoteModalView, draftReplyModalView, escalateModalView, escalationNoteModalView, resolveModalView];
 
 export const slackShortcuts: readonly SlackShortcutDefinition[] = [planPostShortcut, logMessageShortcut, escalateMessageShortcut];
 

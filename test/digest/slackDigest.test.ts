@@ -125,6 +125,9 @@ describe('the daily digest through Slack', () => {
     expect(textOf(told.body)).toContain('Post #901');
     expect(await h.database.db.post.findUniqueOrThrow({ where: { id: post.id } })).toMatchObject({ status: 'approved' });
     expect(JSON.stringify(h.slack.workspace.findMessage(digest.channel, digest.ts)?.blocks)).toBe(before);
+    // The author hears of it in their direct message, wherever the approval came from.
+    const notice = await h.postedMessage(clicked, `D${h.team.cm.externalId.slice(1)}`);
+    expect(textOf(notice)).toContain('Your post #901');
   });
 });
 

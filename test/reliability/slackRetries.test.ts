@@ -39,7 +39,7 @@ describe('Slack retries and repeated clicks', () => {
   async function plan(copy: string): Promise<{ number: number; message: SlackMessage }> {
     const since = run.slack.mark();
     await run.commandReply(run.team.cm, '/plan', `instagram 2031-04-${String(++day).padStart(2, '0')} 10:00 ${copy}`);
-    const call = await run.slack.waitForCall('chat.postMessage', { since, where: (c) => c.answer?.ok === true });
+    const call = await run.slack.waitForCall('chat.postMessage', { since, where: (c) => c.answer?.ok === true && c.answer.channel === socialChannel });
     const message = run.slack.workspace.findMessage(String(call.answer?.channel), String(call.answer?.ts));
     if (!message) throw new Error('approval request not posted');
     const post = await database.db.post.findFirstOrThrow({ where: { brandId: run.team.brand.id }, orderBy: { number: 'desc' } });
@@ -76,6 +76,8 @@ describe('Slack retries and repeated clicks', () => {
     expect(post.approvals).toHaveLength(1);
     expect(await decisionsOn(number)).toBe(1);
     expect(run.slack.callsTo('chat.update', since)).toHaveLength(1);
+    // And one notice to the author that the post is approved.
+    expect(await noticesToAuthor(since)).toHaveLength(1);
   });
 
   it('a double-click (two deliveries, two trigger ids) is one approval; the second click is told', async () => {
@@ -88,6 +90,7 @@ describe('Slack retries and repeated clicks', () => {
     const post = await postRow(number);
     expect(post.approvals).toHaveLength(1);
     expect(post.status).toBe('approved');
+    expect(await noticesToAuthor(since)).toHaveLength(1);
   });
 
   it('approvals, a rejection and a change request submitted at the same instant land as exactly one decision', async () => {
@@ -112,8 +115,18 @@ describe('Slack retries and repeated clicks', () => {
     expect(['approved', 'rejected', 'changes_requested']).toContain(post.status);
     expect(post.approvals[0]?.decision).toBe(post.status);
     expect(await decisionsOn(number)).toBe(1);
+    // Whichever decision landed, its author hears of it once.
+    expect(await noticesToAuthor(since)).toHaveLength(1);
     expect(run.log.errors()).toEqual([]);
   });
+
+  /** Tandem's messages in the planner's direct message since `since`, once the first is in and a moment has passed for any other. */
+  async function noticesToAuthor(since: number) {
+    const direct = `D${run.team.cm.externalId.slice(1)}`;
+    await run.slack.waitForCall('chat.postMessage', { since, where: (c) => c.answer?.channel === direct });
+    await new Promise((r) => setTimeout(r, 300));
+    return run.slack.callsTo('chat.postMessage', since).filter((c) => c.answer?.channel === direct);
+  }
 
   async function openNoteModal(person: PersonRef, message: SlackMessage, actionId: string): Promise<SlackView> {
     const since = run.slack.mark();

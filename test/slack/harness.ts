@@ -142,7 +142,9 @@ export async function startSlackHarness(): Promise<SlackHarness> {
       return view;
     },
     async postedMessage(since, channel) {
-      const call = await slack.waitForCall('chat.postMessage', { since, where: (c) => c.answer?.ok === true && (!channel || c.answer.channel === channel) });
+      // Unless named, a direct message (an author's notice of a decision, which may land late) is not it.
+      const wanted = (posted: unknown) => (channel ? posted === channel : typeof posted === 'string' && !posted.startsWith('D'));
+      const call = await slack.waitForCall('chat.postMessage', { since, where: (c) => c.answer?.ok === true && wanted(c.answer.channel) });
       const message = slack.workspace.findMessage(String(call.answer?.channel), String(call.answer?.ts));
       if (!message) throw new Error('posted message not stored');
       return message;

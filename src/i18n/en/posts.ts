@@ -15,6 +15,7 @@ export const posts = {
   'post.nothingToChange': 'Post #{number} already says exactly that: give new copy, a new date or time, or another network.',
   'post.editNotAllowed': 'Only the author of post #{number} or a strategist can edit it.',
   'post.notEditable': 'Post #{number} is {status}, so it can no longer be edited. Plan a new post instead.',
+  'post.editedMeanwhile': 'Post #{number} changed while you were editing it (now version {version}). Open it again to start from the latest version.',
   'post.ownPost': 'You wrote post #{number}, so someone else has to decide on it: ask another strategist.',
   'post.rejectReasonRequired': 'Say why post #{number} is rejected: add a reason, e.g. `/approve reject {number} off-brand tone`.',
   'post.changesNoteRequired': 'Say what to change in post #{number}: add a note, e.g. `/approve changes {number} shorten the first line`.',

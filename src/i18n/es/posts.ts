@@ -16,6 +16,7 @@ export const posts: Record<keyof typeof en, string> = {
   'post.nothingToChange': 'La publicación #{number} ya dice exactamente eso: indica un texto nuevo, otra fecha u hora u otra red.',
   'post.editNotAllowed': 'Solo quien escribió la publicación #{number} o un estratega puede editarla.',
   'post.notEditable': 'La publicación #{number} está {status} y ya no se puede editar. Planifica una nueva.',
+  'post.editedMeanwhile': 'La publicación #{number} cambió mientras la editabas (ahora versión {version}). Ábrela de nuevo para partir de la última versión.',
   'post.ownPost': 'Escribiste tú la publicación #{number}, así que debe decidir otra persona: pídeselo a otro estratega.',
   'post.rejectReasonRequired': 'Explica por qué rechazas la publicación #{number}: añade un motivo, p. ej. `/approve reject {number} tono fuera de marca`.',
   'post.changesNoteRequired': 'Indica qué cambiar en la publicación #{number}: añade una nota, p. ej. `/approve changes {number} acorta la primera línea`.',

@@ -16,6 +16,7 @@ export const posts: Record<keyof typeof en, string> = {
   'post.nothingToChange': 'Il post #{number} dice già esattamente questo: indica un nuovo testo, un’altra data o ora o un altro social.',
   'post.editNotAllowed': 'Solo chi ha scritto il post #{number} o uno strategist può modificarlo.',
   'post.notEditable': 'Il post #{number} è {status} e non si può più modificare. Pianificane uno nuovo.',
+  'post.editedMeanwhile': 'Il post #{number} è cambiato mentre lo modificavi (ora versione {version}). Riaprilo per partire dall’ultima versione.',
   'post.ownPost': 'Il post #{number} l’hai scritto tu, quindi deve decidere qualcun altro: chiedi a un altro strategist.',
   'post.rejectReasonRequired': 'Spiega perché rifiuti il post #{number}: aggiungi un motivo, ad es. `/approve reject {number} tono fuori brand`.',
   'post.changesNoteRequired': 'Indica cosa cambiare nel post #{number}: aggiungi una nota, ad es. `/approve changes {number} accorcia la prima riga`.',

@@ -1,12 +1,14 @@
 import { requirePermission } from '../../core/brands.js';
 import { listCampaigns } from '../../core/campaigns.js';
-import { listWeek, planPost } from '../../core/posts.js';
+import { editPost, listWeek, planPost } from '../../core/posts.js';
 import { localDateOf } from '../../core/time.js';
 import { renderWeek } from '../blocks/weekCalendar.js';
 import { parsePlanText } from '../parse/planText.js';
 import { checkPlannedCopy } from '../sync/postCopyCheck.js';
 import { postApprovalRequest } from '../sync/postMessages.js';
+import { announceRevision } from '../sync/postRevisions.js';
 import type { CommandTurn, SlackCommandDefinition } from '../turns.js';
+import { buildEditPostModal } from '../views/editPostModal.js';
 import { buildPlanModal } from '../views/planModal.js';
 import { plannedAnswer } from './planAnswers.js';
 
@@ -17,6 +19,14 @@ export async function openPlanModal(turn: Pick<CommandTurn, 'deps' | 'place' | '
   const campaigns = await listCampaigns(deps.ctx, { brandId: place.brand.id, actorId: place.person.id });
   const today = localDateOf(deps.ctx.clock.now(), place.timezone);
   await turn.openModal(buildPlanModal(turn.t, { metadata: { brandId: place.brand.id, channelId }, today, timezone: place.timezone, campaigns }));
+}
+
+/** `/plan edit <N>` opens the post's edit form; with new copy, it changes the copy at once. */
+async function editFromCommand(turn: CommandTurn, postNumber: number, copy: string | undefined): Promise<void> {
+  const { deps, place, t, command } = turn;
+  if (!copy) return turn.openModal(await buildEditPostModal(deps, place, t, postNumber, command.channel_id));
+  const post = await editPost(deps.ctx, { brandId: place.brand.id, actorId: place.person.id, postNumber, copy });
+  await turn.tell(await announceRevision(deps, place, place.person, post, t, command.channel_id));
 }
 
 export const planCommand: SlackCommandDefinition = {
@@ -33,6 +43,7 @@ export const planCommand: SlackCommandDefinition = {
       const week = await listWeek(deps.ctx, { brandId: place.brand.id, actorId: place.person.id, weekOf: request.weekOf });
       return turn.tell(renderWeek(place.brand.name, week, t, place.language));
     }
+    if (request.kind === 'edit') return editFromCommand(turn, request.postNumber, request.copy);
     const post = await planPost(deps.ctx, { brandId: place.brand.id, actorId: place.person.id, network: request.network, date: request.date, time: request.time, copy: request.copy });
     // Default: ask for approval where the plan was made, unless the brand has an approvals channel.
     const posted = await postApprovalRequest(deps, place.brand, post, place.brand.settings.approvalsChannel ?? command.channel_id);

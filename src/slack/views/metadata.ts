@@ -11,6 +11,8 @@ export const modalMetadataSchema = z.object({
   brandId: z.number().int().positive(),
   channelId: z.string().min(1).nullable().default(null),
   post: z.object({ number: z.number().int().positive(), version: z.number().int().positive(), decision: decisionSchema }).optional(),
+  /** The edit form: the post, and the version its editor started from. */
+  edit: z.object({ number: z.number().int().positive(), version: z.number().int().positive() }).optional(),
   /** Where the clicked message lives, to refresh an ephemeral list after the decision. */
   responseUrl: z.string().url().optional(),
   /** Crisis modals: what is being escalated (an interaction, a message), or the escalation acted on. */

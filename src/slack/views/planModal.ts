@@ -1,3 +1,4 @@
+import type { ViewOutput } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { CampaignView } from '../../core/campaigns.js';
 import { copyLimits, networkSchema, type Network } from '../../core/networkRules.js';
@@ -18,25 +19,31 @@ import { readDatePicked, readSelected, readText, readTimePicked } from './state.
 const slackInputMax = 3000;
 
 export type PlanModalInput = {
+  /** With `edit`, the form revises that post (see editPostModal.ts) instead of planning one. */
   metadata: ModalMetadata;
   today: string;
   timezone: string;
   campaigns: CampaignView[];
   network?: Network;
   copy?: string;
+  date?: string;
+  time?: string;
 };
 
 /**
- * The plan modal. The copy field's length limit is the chosen network's, so Slack counts
- * down as the person types; picking another network rebuilds the modal with its limit.
+ * The plan modal, also the form a post is revised in. The copy field's length limit is the
+ * chosen network's, so Slack counts down as the person types; picking another network
+ * rebuilds the modal with its limit.
  */
 export function buildPlanModal(t: Translate, options: PlanModalInput): ModalView {
+  const { edit } = options.metadata;
   const limit = options.network ? copyLimits[options.network] : undefined;
-  const campaignOptions = options.campaigns.map((campaign) => option(campaign.name, String(campaign.id)));
+  // A revision keeps the post's campaign: the form does not offer to change it.
+  const campaignOptions = edit ? [] : options.campaigns.map((campaign) => option(campaign.name, String(campaign.id)));
   return modal({
-    callbackId: callbackIds.planModal,
-    title: t('slack.planModal.title'),
-    submit: t('slack.planModal.submit'),
+    callbackId: edit ? callbackIds.editPostModal : callbackIds.planModal,
+    title: edit ? t('slack.editModal.title', { number: edit.number }) : t('slack.planModal.title'),
+    submit: edit ? t('slack.editModal.submit') : t('slack.planModal.submit'),
     close: t('slack.modal.cancel'),
     privateMetadata: writeMetadata(options.metadata),
     blocks: [
@@ -46,8 +53,8 @@ export function buildPlanModal(t: Translate, options: PlanModalInput): ModalView
         dispatchAction: true,
         element: staticSelect({ actionId: fieldIds.planNetwork, placeholder: t('slack.planModal.networkPlaceholder'), options: networkOptions(t), initial: options.network }),
       }),
-      input({ blockId: fieldIds.planDate, label: t('slack.planModal.date'), element: datepicker({ actionId: fieldIds.planDate, initial: addDays(options.today, 1) }) }),
-      input({ blockId: fieldIds.planTime, label: t('slack.planModal.time', { timezone: options.timezone }), element: timepicker({ actionId: fieldIds.planTime, initial: '10:00' }) }),
+      input({ blockId: fieldIds.planDate, label: t('slack.planModal.date'), element: datepicker({ actionId: fieldIds.planDate, initial: options.date ?? addDays(options.today, 1) }) }),
+      input({ blockId: fieldIds.planTime, label: t('slack.planModal.time', { timezone: options.timezone }), element: timepicker({ actionId: fieldIds.planTime, initial: options.time ?? '10:00' }) }),
       input({
         blockId: fieldIds.planCopy,
         label: t('slack.planModal.copy'),
@@ -57,34 +64,46 @@ export function buildPlanModal(t: Translate, options: PlanModalInput): ModalView
       ...(campaignOptions.length
         ? [input({ blockId: fieldIds.planCampaign, label: t('slack.planModal.campaign'), optional: true, element: staticSelect({ actionId: fieldIds.planCampaign, placeholder: t('slack.planModal.noCampaign'), options: campaignOptions }) })]
         : []),
-      context(t('slack.planModal.footer')),
+      context(edit ? t('slack.editModal.footer', { version: edit.version + 1 }) : t('slack.planModal.footer')),
     ],
   });
 }
 
+/** What the form's fields hold, checked: the answer to give per empty field otherwise. */
+export type PlanFields = { kind: 'ok'; network: Network; date: string; time: string; copy: string } | { kind: 'errors'; errors: Record<string, string> };
+
+export function readPlanFields(view: ViewOutput, t: Translate): PlanFields {
+  const network = networkSchema.safeParse(readSelected(view, fieldIds.planNetwork));
+  const date = readDatePicked(view, fieldIds.planDate);
+  const time = readTimePicked(view, fieldIds.planTime);
+  const copy = readText(view, fieldIds.planCopy);
+  const errors: Record<string, string> = {};
+  if (!network.success) errors[fieldIds.planNetwork] = t('slack.planModal.networkRequired');
+  if (!date) errors[fieldIds.planDate] = t('slack.planModal.dateRequired');
+  if (!time) errors[fieldIds.planTime] = t('slack.planModal.timeRequired');
+  if (!copy) errors[fieldIds.planCopy] = t('slack.planModal.copyRequired');
+  if (!network.success || !date || !time || !copy) return { kind: 'errors', errors };
+  return { kind: 'ok', network: network.data, date, time, copy };
+}
+
+/** Which field a refusal of the post's date, time or copy belongs to. */
+export const planFieldForError = {
+  'post.timeInPast': fieldIds.planDate,
+  'post.copyTooLong': fieldIds.planCopy,
+  'post.bannedWords': fieldIds.planCopy,
+  'post.copyTooLongWithBannedWords': fieldIds.planCopy,
+} as const;
+
 export const planModalView: SlackViewDefinition = {
   callbackId: callbackIds.planModal,
   errorBlockId: fieldIds.planCopy,
-  fieldForError: {
-    'post.timeInPast': fieldIds.planDate,
-    'post.copyTooLong': fieldIds.planCopy,
-    'post.bannedWords': fieldIds.planCopy,
-    'post.copyTooLongWithBannedWords': fieldIds.planCopy,
-    'post.campaignNotFound': fieldIds.planCampaign,
-  },
+  fieldForError: { ...planFieldForError, 'post.campaignNotFound': fieldIds.planCampaign },
   async submit({ deps, view, metadata, place, person, t }): Promise<ViewOutcome> {
-    const network = networkSchema.safeParse(readSelected(view, fieldIds.planNetwork));
-    const date = readDatePicked(view, fieldIds.planDate);
-    const time = readTimePicked(view, fieldIds.planTime);
-    const copy = readText(view, fieldIds.planCopy);
-    const errors: Record<string, string> = {};
-    if (!network.success) errors[fieldIds.planNetwork] = t('slack.planModal.networkRequired');
-    if (!date) errors[fieldIds.planDate] = t('slack.planModal.dateRequired');
-    if (!time) errors[fieldIds.planTime] = t('slack.planModal.timeRequired');
-    if (!copy) errors[fieldIds.planCopy] = t('slack.planModal.copyRequired');
-    if (!network.success || !date || !time || !copy) return { kind: 'errors', errors };
+    const fields = readPlanFields(view, t);
+    if (fields.kind === 'errors') return fields;
+    const { network, date, time, copy } = fields;
     const campaign = readSelected(view, fieldIds.planCampaign);
-    const post = await planPost(deps.ctx, { brandId: place.brand.id, actorId: person.id, network: network.data, date, time, copy, campaignId: campaign ? Number(campaign) : null });
+    const post = await planPost(deps.ctx, { brandId: place.brand.id, actorId: person.id, network, date, time, copy, campaignId: campaign ? Number(campaign) : null });
     return {
       kind: 'close',
       after: async (tell) => {
