@@ -54,6 +54,8 @@ export type Tandem = {
   database: Database;
   metrics: Metrics;
   adapters: RunningAdapter[];
+  /** Requests accepted and not finished (Slack work after its ack, Discord interactions). */
+  inFlight: InFlight;
   /** Identifies this replica in job leases. */
   owner: string;
   /** Every job built for this replica, scheduled or not (tests run one at an injected time with runJobOnce). */
@@ -141,6 +143,7 @@ export async function startTandem(config: Config, log: Log, options: StartOption
     database,
     metrics,
     adapters,
+    inFlight,
     owner,
     jobs: allJobs,
     /**
