@@ -37,6 +37,8 @@ export type SlackAppOptions = {
   apiUrl?: string;
   retryConfig?: webApi.RetryOptions;
   metrics?: Metrics;
+  /** See viewListener.ts; tests shorten it to see what a slow submission gets. */
+  viewAnswerWithinMs?: number;
 };
 
 export type SlackApp = {
@@ -79,7 +81,13 @@ export async function buildSlackApp(options: SlackAppOptions): Promise<SlackApp>
   if (!receiver) throw new Error('no Slack receiver');
   const app = new App({ token: options.botToken, logger, clientOptions, deferInitialization: true, receiver });
   await app.init();
-  const deps: SlackDeps = { ctx: options.ctx, log: options.log, client: app.client, ...(options.metrics ? { metrics: options.metrics } : {}) };
+  const deps: SlackDeps = {
+    ctx: options.ctx,
+    log: options.log,
+    client: app.client,
+    ...(options.metrics ? { metrics: options.metrics } : {}),
+    ...(options.viewAnswerWithinMs !== undefined ? { viewAnswerWithinMs: options.viewAnswerWithinMs } : {}),
+  };
   register(app, deps);
   const unsubscribePosts = options.subscribe(postMessageSync(deps));
   const unsubscribeAuthors = options.subscribe(authorNoticeSync(deps));

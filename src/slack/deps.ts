@@ -10,4 +10,6 @@ export type SlackDeps = {
   client: webApi.WebClient;
   /** Counts and times what Slack asked of us (GET /metrics); absent in some tests. */
   metrics?: Metrics;
+  /** How long a modal's submission may work before Slack is answered anyway (viewListener.ts); tests shorten it. */
+  viewAnswerWithinMs?: number;
 };

@@ -1,7 +1,8 @@
 import type { App, BlockAction, MessageShortcut, SlackShortcut, ViewSubmitAction } from '@slack/bolt';
 import type { SlackDeps } from './deps.js';
 import { commandNames } from './ids.js';
-import { actionListener, commandListener, shortcutListener, viewListener } from './listeners.js';
+import { actionListener, commandListener, shortcutListener } from './listeners.js';
+import { viewListener } from './viewListener.js';
 import { slackActions, slackCommands, slackShortcuts, slackViews } from './registry.js';
 
 /**

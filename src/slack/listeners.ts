@@ -6,17 +6,14 @@ import type {
   SlackCommandMiddlewareArgs,
   SlackShortcut,
   SlackShortcutMiddlewareArgs,
-  SlackViewMiddlewareArgs,
-  ViewSubmitAction,
 } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
-import { isUserError, UserError } from '../core/errors.js';
+import { UserError } from '../core/errors.js';
 import type { SlackDeps } from './deps.js';
-import { answerForError, withErrorBoundary, type Answer, type Outcome, type TurnState } from './errorBoundary.js';
-import { placeForBrand, resolveSlackPerson, resolveSlackPlace, type SlackWho } from './place.js';
+import { withErrorBoundary, type Answer, type Outcome, type TurnState } from './errorBoundary.js';
+import { placeForBrand, resolveSlackPlace, type SlackWho } from './place.js';
 import { postToResponseUrl, tellPrivately } from './replies.js';
-import { translator, type SlackActionDefinition, type SlackCommandDefinition, type SlackShortcutDefinition, type SlackViewDefinition } from './turns.js';
-import { readMetadata } from './views/metadata.js';
+import { translator, type SlackActionDefinition, type SlackCommandDefinition, type SlackShortcutDefinition } from './turns.js';
 
 /**
  * Adapters from Bolt's listener arguments to Tandem's turns. Each acknowledges Slack first
@@ -39,7 +36,8 @@ async function openModalWith(deps: SlackDeps, triggerId: string, view: ModalView
 }
 
 /** Times the acknowledgement (Slack's 3 s budget) and counts outcomes, for GET /metrics. */
-function meter(deps: SlackDeps, command: string) {
+/** Times the acknowledgement and counts the outcome of one request (GET /metrics). */
+export function meter(deps: SlackDeps, command: string) {
   const started = performance.now();
   return {
     acked: () => deps.metrics?.commandSeconds.observe({ platform: 'slack', command }, (performance.now() - started) / 1000),
@@ -128,43 +126,6 @@ export function actionListener(deps: SlackDeps, definition: SlackActionDefinitio
       await definition.run(turn);
     });
     metered.done(outcome);
-  };
-}
-
-export function viewListener(deps: SlackDeps, definition: SlackViewDefinition) {
-  return async ({ body, view, ack }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
-    const state: TurnState = { language: 'en' };
-    const where = { view: definition.callbackId, user: body.user.id };
-    const metered = meter(deps, definition.callbackId);
-    let acknowledged = false;
-    try {
-      const metadata = readMetadata(view.private_metadata);
-      const who: SlackWho = { teamId: body.team?.id ?? body.user.team_id ?? '', teamName: body.team?.domain, channelId: metadata.channelId, userId: body.user.id, userName: body.user.name };
-      const person = await resolveSlackPerson(deps.ctx, who);
-      const place = await placeForBrand(deps.ctx, person, metadata.brandId, who);
-      state.language = place.language;
-      const outcome = await definition.submit({ deps, body, view, metadata, person, place, t: translator(place.language) });
-      acknowledged = true;
-      if (outcome.kind === 'errors') {
-        await ack({ response_action: 'errors', errors: outcome.errors });
-        metered.acked();
-        return void metered.done('refused');
-      }
-      if (outcome.kind === 'update') await ack({ response_action: 'update', view: outcome.view });
-      else await ack();
-      metered.acked();
-      if (outcome.kind === 'update' || !outcome.after) return void metered.done('ok');
-      const after = outcome.after;
-      const tell = (answer: Answer) => tellPrivately(deps, body.user.id, metadata.channelId, answer);
-      metered.done(await withErrorBoundary(deps.log, state, tell, where, () => after(tell)));
-    } catch (error) {
-      // Before the modal closes, the answer belongs in the modal itself, under its main field.
-      const answer = answerForError(error, state, deps.log, where);
-      const field = (isUserError(error) && definition.fieldForError?.[error.code]) || definition.errorBlockId;
-      if (!acknowledged) await ack({ response_action: 'errors', errors: { [field]: answer.text } });
-      else deps.log.error({ err: error, errorId: answer.errorId, ...where }, 'view submission failed after ack');
-      metered.done(answer.errorId ? 'failed' : 'refused');
-    }
   };
 }
 

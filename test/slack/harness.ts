@@ -90,7 +90,7 @@ export function actionIdsIn(blocks: AnyBlock[] | undefined): string[] {
  * auth.test as it initialises), a real database, Tandem's Bolt app mounted on Tandem's
  * HTTP server, and a team with one person per role whose brand works in #social.
  */
-export async function startSlackHarness(): Promise<SlackHarness> {
+export async function startSlackHarness(options: { viewAnswerWithinMs?: number } = {}): Promise<SlackHarness> {
   const database = await createTestDatabase();
   const slack = await startFakeSlackApi({
     acceptedTokens: [botToken],
@@ -102,7 +102,7 @@ export async function startSlackHarness(): Promise<SlackHarness> {
   const log = createRecordingLog();
   const notifier = createNotifier((error, event) => log.error({ err: error, event: event.type }, 'event listener failed'));
   const ctx: TestCtx = { ...buildTestCtx(database.db), notify: notifier, log };
-  const app = await buildSlackApp({ ctx, subscribe: notifier.subscribe, log, botToken, signingSecret, apiUrl: slack.apiUrl, retryConfig: { retries: 0 } });
+  const app = await buildSlackApp({ ctx, subscribe: notifier.subscribe, log, botToken, signingSecret, apiUrl: slack.apiUrl, retryConfig: { retries: 0 }, ...options });
   const http = await startHttpServer(0, (error) => log.error({ err: error }, 'http handler failed'), '127.0.0.1');
   if (app.route) http.addRoute(app.route);
   const endpoint = `http://127.0.0.1:${http.port}/slack/events`;

@@ -104,6 +104,10 @@ export const slack = {
   'slack.button.draftReply': 'Draft reply',
   'slack.modal.save': 'Save',
   'slack.modal.cancel': 'Cancel',
+  'slack.modal.close': 'Close',
+  'slack.modal.stillSaving': '⏳ Still saving: Slack waits only 3 seconds and this took longer. You can close this form; I will tell you how it went.',
+  'slack.modal.savedLate': '✅ Saved. You can close this form.',
+  'slack.modal.notSaved': 'Nothing was saved: {problems} Open the form again to fix it.',
   'slack.modal.allNetworks': 'All networks',
   'slack.modal.triggerExpired': 'Slack gives a form only 3 seconds to open, and they passed. Run the command again.',
 

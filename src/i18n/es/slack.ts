@@ -101,6 +101,10 @@ export const slack: Record<keyof typeof en, string> = {
   'slack.button.draftReply': 'Borrador de respuesta',
   'slack.modal.save': 'Guardar',
   'slack.modal.cancel': 'Cancelar',
+  'slack.modal.close': 'Cerrar',
+  'slack.modal.stillSaving': '⏳ Guardando todavía: Slack solo espera 3 segundos y esto tardó más. Puedes cerrar el formulario; te diré cómo fue.',
+  'slack.modal.savedLate': '✅ Guardado. Puedes cerrar el formulario.',
+  'slack.modal.notSaved': 'No se guardó nada: {problems} Abre el formulario de nuevo para corregirlo.',
   'slack.modal.allNetworks': 'Todas las redes',
   'slack.modal.triggerExpired': 'Slack solo da 3 segundos para abrir un formulario y ya pasaron. Vuelve a ejecutar el comando.',
 

@@ -101,6 +101,10 @@ export const slack: Record<keyof typeof en, string> = {
   'slack.button.draftReply': 'Bozza di risposta',
   'slack.modal.save': 'Salva',
   'slack.modal.cancel': 'Annulla',
+  'slack.modal.close': 'Chiudi',
+  'slack.modal.stillSaving': '⏳ Sto ancora salvando: Slack aspetta solo 3 secondi e ci è voluto di più. Puoi chiudere il modulo; ti dirò com’è andata.',
+  'slack.modal.savedLate': '✅ Salvato. Puoi chiudere il modulo.',
+  'slack.modal.notSaved': 'Non è stato salvato nulla: {problems} Riapri il modulo per correggere.',
   'slack.modal.allNetworks': 'Tutte le reti',
   'slack.modal.triggerExpired': 'Slack concede solo 3 secondi per aprire un modulo e sono passati. Esegui di nuovo il comando.',
 
