@@ -18,7 +18,9 @@ export default defineConfig({
     // Three forks on a 2-core machine (Vitest's default there is one): most files wait on
     // loopback, timers and the database. Measured on the CI machine: 14 min with one fork, 8 min with three.
     maxWorkers: 3,
-    testTimeout: 30_000,
+    // Many tests start a real database or process: alone they take seconds, beside two other
+    // forks on two cores several times that (30 s was crossed by embedded cold starts).
+    testTimeout: 90_000,
     hookTimeout: 60_000,
     teardownTimeout: 30_000,
     reporters: ['default', ['json', { outputFile: `test-results/vitest-${store}.json` }]],
