@@ -18,7 +18,8 @@ export const planNetworkChangedAction: SlackActionDefinition = {
     if (!view || !network.success) return;
     const metadata = readMetadata(view.private_metadata);
     const place = await turn.useBrand(metadata.brandId);
-    const campaigns = await listCampaigns(turn.deps.ctx, { brandId: metadata.brandId, actorId: place.person.id });
+    // The edit form keeps the post's campaign and offers none.
+    const campaigns = metadata.edit ? [] : await listCampaigns(turn.deps.ctx, { brandId: metadata.brandId, actorId: place.person.id });
     // What was already typed or picked stays: only the copy's limit changes.
     const copy = view.state.values[fieldIds.planCopy]?.[fieldIds.planCopy]?.value ?? undefined;
     const date = view.state.values[fieldIds.planDate]?.[fieldIds.planDate]?.selected_date ?? undefined;

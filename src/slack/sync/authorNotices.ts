@@ -1,6 +1,6 @@
 import { getBrand } from '../../core/brands.js';
 import type { DomainEvent, DomainEventListener } from '../../core/notifier.js';
-import { getPost } from '../../core/posts.js';
+import { buildPostView } from '../../core/postViews.js';
 import { postButtonValue } from '../buttonValues.js';
 import { mentionUser, quote } from '../blocks/format.js';
 import { actions, button, context, section } from '../blocks/kit.js';
@@ -10,7 +10,6 @@ import type { SlackDeps } from '../deps.js';
 import type { Answer } from '../errorBoundary.js';
 import { actionIds, blockIds } from '../ids.js';
 import { translator } from '../turns.js';
-import { readPostNumber } from './postMessages.js';
 
 type Decided = Extract<DomainEvent, { type: 'post.decided' }>;
 
@@ -23,12 +22,13 @@ type Decided = Extract<DomainEvent, { type: 'post.decided' }>;
  */
 export async function tellAuthor(deps: SlackDeps, event: Decided): Promise<void> {
   if (event.decision === 'approved' && !event.final) return;
-  const number = await readPostNumber(deps, event.postId);
-  if (number === null) return;
-  const post = await getPost(deps.ctx, { brandId: event.brandId, postNumber: number });
+  // Events carry ids: the row by id, viewed in the brand's timezone (one read of each).
+  const brand = await getBrand(deps.ctx, event.brandId);
+  const row = await deps.ctx.db.post.findUnique({ where: { id: event.postId } });
+  if (!row) return;
+  const post = await buildPostView(deps.ctx.db, row, brand.settings.timezone);
   const decision = post.approvals.filter((a) => a.decision === event.decision).at(-1);
   if (!decision || post.author.platform !== 'slack' || decision.decider.id === post.author.id) return;
-  const brand = await getBrand(deps.ctx, event.brandId);
   const t = translator(brand.settings.language);
   const line = t(`slack.authorNotice.${event.decision}`, {
     who: mentionUser(decision.decider.externalId),

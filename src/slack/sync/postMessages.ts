@@ -40,7 +40,7 @@ export async function postApprovalRequest(deps: SlackDeps, brand: BrandView, pos
 }
 
 /** The post's number, for a post known by id only (events carry ids). */
-export async function readPostNumber(deps: SlackDeps, postId: number): Promise<number | null> {
+async function readPostNumber(deps: SlackDeps, postId: number): Promise<number | null> {
   // The core has no lookup by id for adapters; this one read is all a refresh needs.
   const row = await deps.ctx.db.post.findUnique({ where: { id: postId }, select: { number: true } });
   return row?.number ?? null;
